@@ -1,0 +1,22 @@
+import { type AppConfig, ConfigError, loadConfig } from '../config.ts';
+import { type Database, DatabaseOpenError, openDatabase } from '../db/database.ts';
+
+/** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
+export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+}
+
+/** Runs a CLI action; known failures end with one clear line and exit code 1, not a stack trace. */
+export async function runAction(action: (config: AppConfig) => Promise<void>): Promise<void> {
+  try {
+    await action(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+      console.error(`Error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import type { AppConfig } from '../config.ts';
+import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { buildApp } from '../server/app.ts';
+import { openConfiguredDatabase } from './context.ts';
+
+export async function serve(config: AppConfig): Promise<void> {
+  const started = performance.now();
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  const summary = await loadProgram(database);
+  const app = await buildApp({ database, logLevel: config.logLevel });
+  const close = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  app.log.info(
+    `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${
+      database.engine === 'pglite' ? `, ${config.dataDir}` : ''
+    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'})`,
+  );
+}

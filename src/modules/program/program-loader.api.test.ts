@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
+import { type Database, rows } from '../../db/database.ts';
+import { loadProgram } from './program-loader.service.ts';
+
+describe.each(testEngines())('program loader on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine); // the template already ran the loader once
+  });
+  afterAll(() => database?.close());
+
+  it('holds the whole Program: 7 groups, 140 tasks, 102 items, 41 indicator groups, 67 targets, 22 + 34 bodies', async () => {
+    const [c] = await rows<Record<string, number>>(
+      database.db,
+      sql`SELECT (SELECT count(*)::int FROM task_group) AS groups, (SELECT count(*)::int FROM task) AS tasks,
+                 (SELECT count(*)::int FROM program_item) AS items, (SELECT count(*)::int FROM indicator_group) AS ig,
+                 (SELECT count(*)::int FROM target) AS targets,
+                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('ministry','ministerial_agency','government_agency')) AS central,
+                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('province','city')) AS provinces`,
+    );
+    expect(c).toEqual({ groups: 7, tasks: 140, items: 102, ig: 41, targets: 67, central: 22, provinces: 34 });
+  });
+
+  it('is idempotent: loading again changes nothing and says so', async () => {
+    const before = await rows(database.db, sql`SELECT id, updated_at FROM task ORDER BY id`);
+    const summary = await loadProgram(database);
+    expect(summary.changed).toBe(false);
+    expect(summary.counts.tasks).toEqual({ inserted: 0, updated: 0, unchanged: 140, keptLocalEdits: 0 });
+    expect(await rows(database.db, sql`SELECT id, updated_at FROM task ORDER BY id`)).toEqual(before);
+  });
+
+  it('maps merged ministries to today’s bodies and keeps the name as written', async () => {
+    const mapped = await rows<{ code: string; nameAsWritten: string }>(
+      database.db,
+      sql`SELECT o.code, ta.name_as_written AS "nameAsWritten" FROM task_agency ta JOIN org_unit o ON o.id = ta.org_unit_id
+           WHERE ta.name_as_written = 'Bộ Thông tin và Truyền thông' LIMIT 1`,
+    );
+    expect(mapped[0]).toEqual({ code: 'BKHCN', nameAsWritten: 'Bộ Thông tin và Truyền thông' });
+  });
+
+  it('reports what it could not map, and never invents a due date', async () => {
+    const summary = await loadProgram(database);
+    expect(summary.issues.unparsedDeadlines).toEqual([{ taskCode: '42', asWritten: null, reason: 'empty' }]);
+    expect(summary.issues.unmappedAgencies.map((u) => u.asWritten)).toContain('Ban Tuyên giáo Trung ương');
+    const [t42] = await rows<{ dueDate: string | null; recurrence: string | null }>(
+      database.db,
+      sql`SELECT due_date AS "dueDate", recurrence FROM task WHERE code = '42'`,
+    );
+    expect(t42).toEqual({ dueDate: null, recurrence: null });
+  });
+
+  it('leaves a task a coordinator corrected alone when the source changes', async () => {
+    await database.db.execute(sql`UPDATE task SET edited_locally = true, content_vi = 'Sửa bởi điều phối viên', source_hash = 'old' WHERE code = '5'`);
+    const summary = await loadProgram(database);
+    expect(summary.counts.tasks.keptLocalEdits).toBe(1);
+    const [t] = await rows<{ contentVi: string }>(database.db, sql`SELECT content_vi AS "contentVi" FROM task WHERE code = '5'`);
+    expect(t!.contentVi).toBe('Sửa bởi điều phối viên');
+  });
+});

@@ -1,0 +1,96 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/database.ts';
+import { program, programItem, programLoadRun, taskGroup } from './program.schema.ts';
+
+export type ProgramRow = typeof program.$inferSelect;
+
+export function programRepository(db: Db) {
+  return {
+    async byCode(code: string): Promise<ProgramRow | undefined> {
+      const [row] = await db.select().from(program).where(eq(program.code, code));
+      return row;
+    },
+    /** Groups with their task and section II item counts. */
+    groupsWithCounts(programId: number) {
+      return rows<{ no: number; titleVi: string; titleEn: string | null; taskCount: number; itemCount: number }>(
+        db,
+        sql`SELECT g.no, g.title_vi AS "titleVi", g.title_en AS "titleEn",
+                   (SELECT count(*)::int FROM task t WHERE t.group_id = g.id) AS "taskCount",
+                   (SELECT count(*)::int FROM program_item i WHERE i.group_id = g.id) AS "itemCount"
+              FROM task_group g WHERE g.program_id = ${programId} ORDER BY g.no`,
+      );
+    },
+    /** Dated tasks per calendar quarter of their due date; recurring and undated counted apart. */
+    deadlinesByQuarter(programId: number) {
+      return rows<{ year: number; quarter: number; count: number }>(
+        db,
+        sql`SELECT extract(year FROM due_date)::int AS year, extract(quarter FROM due_date)::int AS quarter,
+                   count(*)::int AS count
+              FROM task WHERE program_id = ${programId} AND due_date IS NOT NULL AND recurrence IS NULL
+             GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+    },
+    async deadlineKinds(programId: number) {
+      const [row] = await rows<{ yearly: number; ongoing: number; undated: number; total: number }>(
+        db,
+        sql`SELECT count(*) FILTER (WHERE recurrence = 'yearly')::int AS yearly,
+                   count(*) FILTER (WHERE recurrence = 'ongoing')::int AS ongoing,
+                   count(*) FILTER (WHERE recurrence IS NULL AND due_date IS NULL)::int AS undated,
+                   count(*)::int AS total
+              FROM task WHERE program_id = ${programId}`,
+      );
+      return row!;
+    },
+    /** Organisations by number of tasks they lead, then partner; collectives counted apart. */
+    topAgencies(programId: number, limit: number) {
+      return rows<{ code: string; nameVi: string; nameEn: string | null; kind: string; leadCount: number; partnerCount: number }>(
+        db,
+        sql`SELECT o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn", o.kind,
+                   count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'lead')::int AS "leadCount",
+                   count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'partner')::int AS "partnerCount"
+              FROM task_agency ta JOIN task t ON t.id = ta.task_id JOIN org_unit o ON o.id = ta.org_unit_id
+             WHERE t.program_id = ${programId}
+             GROUP BY o.id ORDER BY "leadCount" DESC, "partnerCount" DESC, o.name_vi LIMIT ${limit}`,
+      );
+    },
+    collectiveCounts(programId: number) {
+      return rows<{ collective: string; role: string; count: number }>(
+        db,
+        sql`SELECT ta.collective, ta.role, count(DISTINCT ta.task_id)::int AS count
+              FROM task_agency ta JOIN task t ON t.id = ta.task_id
+             WHERE t.program_id = ${programId} AND ta.collective IS NOT NULL
+             GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+    },
+    async totals(programId: number) {
+      const [row] = await rows<{ tasks: number; items: number; targets: number; indicatorGroups: number; agencies: number }>(
+        db,
+        sql`SELECT (SELECT count(*)::int FROM task WHERE program_id = ${programId}) AS tasks,
+                   (SELECT count(*)::int FROM program_item WHERE program_id = ${programId}) AS items,
+                   (SELECT count(*)::int FROM target WHERE program_id = ${programId}) AS targets,
+                   (SELECT count(*)::int FROM indicator_group WHERE program_id = ${programId}) AS "indicatorGroups",
+                   (SELECT count(DISTINCT ta.org_unit_id)::int FROM task_agency ta JOIN task t ON t.id = ta.task_id
+                     WHERE t.program_id = ${programId}) AS agencies`,
+      );
+      return row!;
+    },
+    async groupsWithItems(programId: number) {
+      const groups = await db.select().from(taskGroup).where(eq(taskGroup.programId, programId)).orderBy(asc(taskGroup.no));
+      const items = await db
+        .select()
+        .from(programItem)
+        .where(eq(programItem.programId, programId))
+        .orderBy(asc(programItem.groupId), asc(programItem.position));
+      return groups.map((g) => ({ ...g, items: items.filter((i) => i.groupId === g.id) }));
+    },
+    async lastLoadRun(programId: number) {
+      const [row] = await db
+        .select()
+        .from(programLoadRun)
+        .where(eq(programLoadRun.programId, programId))
+        .orderBy(sql`${programLoadRun.id} DESC`)
+        .limit(1);
+      return row;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The closed set of errors the API answers with. Every error body has the same shape:
+ * { error: { code, message, issues? } }, where issues name "field: problem" for bad input and
+ * "row N, column: problem" for imports. Codes are stable; messages are for people.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal';
+
+export interface Issue {
+  field: string;
+  problem: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+export const invalid = (issues: Issue[]) =>
+  new AppError(400, 'validation_failed', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues);
+export const conflict = (message: string) => new AppError(409, 'conflict', message);
+export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);

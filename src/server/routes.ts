@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
+import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
+import { systemRoutes } from '../modules/system/system.routes.ts';
+import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
+import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
+
+/** Every module's routes, mounted under /api. One line per module. */
+export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(systemRoutes);
+  await app.register(publicProgramRoutes);
+  await app.register(publicTaskRoutes);
+  await app.register(publicTargetRoutes);
+  await app.register(publicAgencyRoutes);
+};
