@@ -15,10 +15,17 @@ export function buildJournal(files) {
     const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})_[a-z0-9_]+\.sql$/.exec(file);
     if (!m) throw new Error(`migrations/${file}: name must be YYYYMMDDHHMM_snake_name.sql`);
     const [, y, mo, d, h, mi] = m.map(Number);
-    return { idx, version: '7', when: Date.UTC(y, mo - 1, d, h, mi), tag: file.slice(0, -4), breakpoints: true };
+    return {
+      idx,
+      version: '7',
+      when: Date.UTC(y, mo - 1, d, h, mi),
+      tag: file.slice(0, -4),
+      breakpoints: true,
+    };
   });
   for (let i = 1; i < entries.length; i++) {
-    if (entries[i].when <= entries[i - 1].when) throw new Error(`${entries[i].tag}: two migrations share a minute`);
+    if (entries[i].when <= entries[i - 1].when)
+      throw new Error(`${entries[i].tag}: two migrations share a minute`);
   }
   return { version: '7', dialect: 'postgresql', entries };
 }

@@ -23,10 +23,14 @@ export function buildWebIfStale() {
   if (!fs.existsSync(path.join(web, 'index.html'))) return false;
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newest(web)) return false;
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('The web app failed to build');
   return true;
 }

@@ -5,7 +5,9 @@ export function formatLoadSummary(s: LoadSummary): string {
   const lines = [`Program ${s.programCode}: ${s.changed ? 'loaded' : 'unchanged (already loaded)'}`];
   for (const [entity, c] of Object.entries(s.counts)) {
     const kept = c.keptLocalEdits ? `, ${c.keptLocalEdits} kept (edited in the platform)` : '';
-    lines.push(`  ${entity.padEnd(16)} ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged${kept}`);
+    lines.push(
+      `  ${entity.padEnd(16)} ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged${kept}`,
+    );
   }
   const i = s.issues;
   lines.push(`Former ministry/province names mapped to today's bodies: ${i.legacyNamesMapped.length}`);
@@ -16,7 +18,8 @@ export function formatLoadSummary(s: LoadSummary): string {
     lines.push(`  ${u.role} of ${u.taskCode}: "${u.asWritten}"${hint}`);
   }
   lines.push(`Deadlines no rule covers (no due date set): ${i.unparsedDeadlines.length}`);
-  for (const d of i.unparsedDeadlines) lines.push(`  task ${d.taskCode}: ${d.asWritten === null ? '(empty)' : `"${d.asWritten}"`}`);
+  for (const d of i.unparsedDeadlines)
+    lines.push(`  task ${d.taskCode}: ${d.asWritten === null ? '(empty)' : `"${d.asWritten}"`}`);
   lines.push(`Tasks without an expected product: ${i.tasksWithoutProduct.join(', ') || 'none'}`);
   lines.push(`Tasks without a lead agency: ${i.tasksWithoutLead.join(', ') || 'none'}`);
   return lines.join('\n');

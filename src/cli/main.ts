@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
-import { formatLoadSummary } from './format.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
+import { formatLoadSummary } from './format.ts';
 import { serve } from './serve.ts';
 
 const program = new Command()

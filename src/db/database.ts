@@ -20,7 +20,12 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+export const MIGRATIONS_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'migrations',
+);
 
 export interface Database {
   readonly engine: Engine;
@@ -49,7 +54,9 @@ export type OpenOptions =
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.engine === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10);
+  return options.engine === 'pglite'
+    ? openPglite(options)
+    : openPostgres(options.url, options.poolSize ?? 10);
 }
 
 async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
@@ -94,7 +101,9 @@ function checkDataDir(dataDir: string): void {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
     } catch (error) {
-      throw new DatabaseOpenError(`Cannot create DATA_DIR (${dataDir}): ${(error as NodeJS.ErrnoException).code}`);
+      throw new DatabaseOpenError(
+        `Cannot create DATA_DIR (${dataDir}): ${(error as NodeJS.ErrnoException).code}`,
+      );
     }
     return;
   }
@@ -147,7 +156,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseOpenError(`Cannot connect to the database given by DATABASE_URL (${describeUrl(url)}): ${describeError(error)}`);
+    throw new DatabaseOpenError(
+      `Cannot connect to the database given by DATABASE_URL (${describeUrl(url)}): ${describeError(error)}`,
+    );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

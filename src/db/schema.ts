@@ -1,5 +1,7 @@
 // The typed view of the database for Drizzle queries. The SQL in migrations/ is the source of truth;
 // src/db/schema.test.ts checks that every column declared here exists there with the same name.
+
+export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/orgs/orgs.schema.ts';
 export * from '../modules/program/program.schema.ts';
 export * from '../modules/targets/targets.schema.ts';

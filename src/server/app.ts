@@ -83,7 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Client-side routes: the web app decides what to show, including its own "not found" page.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${url}` } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${url}` } });
   });
   return app;
 }

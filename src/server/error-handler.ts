@@ -19,10 +19,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const where = error.validationContext === 'body' || !path ? path || error.validationContext : path;
         return { field: where ?? 'request', problem: v.message ?? 'invalid' };
       });
-      return reply.status(400).send(body('validation_failed', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues));
+      return reply
+        .status(400)
+        .send(body('validation_failed', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues));
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many requests; try again shortly'));
+    if (status === 429)
+      return reply.status(429).send(body('rate_limited', 'Too many requests; try again shortly'));
     if (status === 413) return reply.status(413).send(body('payload_too_large', error.message));
     if (status === 415) return reply.status(415).send(body('unsupported_media_type', error.message));
     if (status >= 400 && status < 500) {

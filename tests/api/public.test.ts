@@ -40,7 +40,10 @@ describe.each(testEngines())('public API on %s', (engine) => {
     const body = res.json();
     expect(body.total).toBeGreaterThan(10);
     for (const item of body.items) {
-      expect(item.contentVi.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase() + JSON.stringify(item.leads)).toBeTruthy();
+      expect(
+        item.contentVi.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase() +
+          JSON.stringify(item.leads),
+      ).toBeTruthy();
     }
     const plain = (await get(`/api/public/tasks?q=${encodeURIComponent('chuyển đổi số')}&pageSize=1`)).json();
     expect(body.total).toBe(plain.total);
@@ -57,7 +60,9 @@ describe.each(testEngines())('public API on %s', (engine) => {
   });
 
   it('filters by group, lead agency, product type and deadline range', async () => {
-    const res = await get('/api/public/tasks?group=2&lead=BKHCN&productType=pm_decision&dueFrom=2025-01-01&dueTo=2025-12-31&pageSize=200');
+    const res = await get(
+      '/api/public/tasks?group=2&lead=BKHCN&productType=pm_decision&dueFrom=2025-01-01&dueTo=2025-12-31&pageSize=200',
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBeGreaterThan(0);
@@ -76,7 +81,11 @@ describe.each(testEngines())('public API on %s', (engine) => {
     const task = res.json();
     expect(task.code).toBe('1');
     expect(task.fiveR).toEqual({ who: true, what: true, responsibility: true, when: true, result: true });
-    expect(task.leads[0]).toMatchObject({ code: 'BKHCN', nameAsWritten: 'Bộ Thông tin và Truyền thông', mapped: true });
+    expect(task.leads[0]).toMatchObject({
+      code: 'BKHCN',
+      nameAsWritten: 'Bộ Thông tin và Truyền thông',
+      mapped: true,
+    });
     expect(task.source.document).toBe('03/NQ-CP, Phụ lục II, dòng 1');
     expect(task.dueDate).toBe('2025-06-30');
   });
@@ -128,7 +137,9 @@ describe.each(testEngines())('public API on %s', (engine) => {
     expect(body.totals.tasks).toBe(140);
     expect(body.topAgencies[0].code).toBe('BKHCN');
     const dated = body.deadlinesByQuarter.reduce((s: number, q: { count: number }) => s + q.count, 0);
-    expect(dated + body.deadlineKinds.yearly + body.deadlineKinds.ongoing + body.deadlineKinds.undated).toBe(140);
+    expect(dated + body.deadlineKinds.yearly + body.deadlineKinds.ongoing + body.deadlineKinds.undated).toBe(
+      140,
+    );
   });
 
   it('describes itself with OpenAPI', async () => {
@@ -137,7 +148,12 @@ describe.each(testEngines())('public API on %s', (engine) => {
     const spec = res.json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/public/tasks', '/api/public/targets', '/api/public/agencies']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/public/tasks',
+        '/api/public/targets',
+        '/api/public/agencies',
+      ]),
     );
   });
 });

@@ -86,5 +86,6 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', pgliteTemplate);
   project.provide('pgTemplate', pgTemplate);
   project.provide('pgAdminUrl', pgTemplate ? PG_ADMIN_URL : null);
-  if (!pgTemplate) console.warn(`PostgreSQL not reachable at ${PG_ADMIN_URL}: database tests run on PGlite only`);
+  if (!pgTemplate)
+    console.warn(`PostgreSQL not reachable at ${PG_ADMIN_URL}: database tests run on PGlite only`);
 }

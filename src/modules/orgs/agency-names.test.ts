@@ -19,7 +19,10 @@ describe('agency names as written', () => {
     expect(resolve('Bộ Văn hóa, Thể thao và Du lịch')).toEqual([
       { kind: 'org', orgCode: 'BVHTTDL', asWritten: 'Bộ Văn hóa, Thể thao và Du lịch', viaLegacyName: false },
     ]);
-    expect(resolve('Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông').map((r) => r.kind)).toEqual(['org', 'org']);
+    expect(resolve('Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông').map((r) => r.kind)).toEqual([
+      'org',
+      'org',
+    ]);
   });
 
   it('splits names run together without a comma', () => {
@@ -31,12 +34,15 @@ describe('agency names as written', () => {
 
   it('recognises collectives', () => {
     expect(resolve('Các bộ, ngành, địa phương')).toEqual([
-      { kind: 'collective', collective: 'all_ministries_and_provinces', asWritten: 'Các bộ, ngành, địa phương' },
+      {
+        kind: 'collective',
+        collective: 'all_ministries_and_provinces',
+        asWritten: 'Các bộ, ngành, địa phương',
+      },
     ]);
-    expect(resolve('Bộ Tư pháp, các bộ, ngành').map((r) => (r.kind === 'collective' ? r.collective : r.kind))).toEqual([
-      'org',
-      'all_ministries',
-    ]);
+    expect(
+      resolve('Bộ Tư pháp, các bộ, ngành').map((r) => (r.kind === 'collective' ? r.collective : r.kind)),
+    ).toEqual(['org', 'all_ministries']);
     expect(resolve('Các tỉnh, thành phố trực thuộc TW')[0]).toMatchObject({ collective: 'all_provinces' });
   });
 
@@ -52,6 +58,9 @@ describe('agency names as written', () => {
 
   it('reports what it cannot map, suggesting only a close name', () => {
     expect(resolve('Ban Tuyên giáo Trung ương')[0]).toMatchObject({ kind: 'unmapped', suggestion: null });
-    expect(resolve('Bộ Giáo dục và Đào tạoo')[0]).toMatchObject({ kind: 'unmapped', suggestion: 'Bộ Giáo dục và Đào tạo' });
+    expect(resolve('Bộ Giáo dục và Đào tạoo')[0]).toMatchObject({
+      kind: 'unmapped',
+      suggestion: 'Bộ Giáo dục và Đào tạo',
+    });
   });
 });

@@ -44,7 +44,7 @@ export function splitAgencyCell(cell: string, directory: AgencyDirectory): strin
   const protectedParts: string[] = [];
   const protect = (match: string) => {
     protectedParts.push(match);
-    return `\u0000${protectedParts.length - 1}\u0000`;
+    return `\uE000${protectedParts.length - 1}\uE001`;
   };
   let text = cell.normalize('NFC').replace(/\s+/g, ' ').trim();
   const namesWithSeparators = [...directory.display.values()]
@@ -55,10 +55,10 @@ export function splitAgencyCell(cell: string, directory: AgencyDirectory): strin
   }
   for (const phrase of PHRASES_WITH_SEPARATORS) text = text.replace(phrase, protect);
   return text
-    .split(/[;,]|\s+và\s+(?=\u0000|(?:các|Bộ|bộ)\s)|\s+(?=Bộ\s)|(?<=\u0000)\s+(?=\u0000)/u)
+    .split(/[;,]|\s+và\s+(?=\uE000|(?:các|Bộ|bộ)\s)|\s+(?=Bộ\s)|(?<=\uE001)\s+(?=\uE000)/u)
     .map((piece) =>
       piece
-        .replace(/\u0000(\d+)\u0000/g, (_, i: string) => protectedParts[Number(i)]!)
+        .replace(/\uE000(\d+)\uE001/g, (_, i: string) => protectedParts[Number(i)]!)
         .replace(/^(và|và các)\s+/u, '')
         .replace(/[.;:]+$/u, '')
         .trim(),

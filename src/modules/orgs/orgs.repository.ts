@@ -23,7 +23,13 @@ export function orgsRepository(db: Db) {
                         OR EXISTS (SELECT 1 FROM org_unit_alias a WHERE a.org_unit_id = o.id
                                      AND f_unaccent(a.name) ILIKE '%' || f_unaccent(${f.q}) || '%'))`);
       }
-      if (f.kinds?.length) parts.push(sql`o.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`), sql`, `)})`);
+      if (f.kinds?.length)
+        parts.push(
+          sql`o.kind IN (${sql.join(
+            f.kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+        );
       return rows<AgencyListRow>(
         db,
         sql`SELECT o.id, o.code, o.kind, o.name_vi AS "nameVi", o.name_en AS "nameEn",
@@ -38,7 +44,15 @@ export function orgsRepository(db: Db) {
       );
     },
     async byCode(code: string) {
-      const [row] = await rows<{ id: number; code: string; kind: string; nameVi: string; nameEn: string | null; validFrom: string | null; source: string | null }>(
+      const [row] = await rows<{
+        id: number;
+        code: string;
+        kind: string;
+        nameVi: string;
+        nameEn: string | null;
+        validFrom: string | null;
+        source: string | null;
+      }>(
         db,
         sql`SELECT id, code, kind, name_vi AS "nameVi", name_en AS "nameEn", valid_from AS "validFrom", source
               FROM org_unit WHERE code = ${code}`,
@@ -66,7 +80,10 @@ export function orgsRepository(db: Db) {
         sql`SELECT DISTINCT ta.task_id AS "taskId", ta.role
               FROM task_agency ta JOIN task t ON t.id = ta.task_id
              WHERE t.program_id = ${programId}
-               AND ta.collective IN (${sql.join(collectives.map((c) => sql`${c}`), sql`, `)})`,
+               AND ta.collective IN (${sql.join(
+                 collectives.map((c) => sql`${c}`),
+                 sql`, `,
+               )})`,
       );
     },
   };

@@ -17,35 +17,29 @@ export const ORG_KINDS = [
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** Every organisation the platform knows: the Government, central bodies, provinces, and below. */
-export const orgUnit = pgTable(
-  'org_unit',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    code: text('code').notNull(),
-    kind: text('kind').$type<OrgKind>().notNull(),
-    nameVi: text('name_vi').notNull(),
-    nameEn: text('name_en'),
-    parentId: integer('parent_id'),
-    validFrom: date('valid_from', { mode: 'string' }),
-    validTo: date('valid_to', { mode: 'string' }),
-    source: text('source'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-);
+export const orgUnit = pgTable('org_unit', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  code: text('code').notNull(),
+  kind: text('kind').$type<OrgKind>().notNull(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en'),
+  parentId: integer('parent_id'),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+  source: text('source'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
 
 /**
  * Other names an organisation is or was known by: names before the 2025 mergers, abbreviations,
  * spelling variants found in the source texts. `normalized` is the accent- and case-free key.
  */
-export const orgUnitAlias = pgTable(
-  'org_unit_alias',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    orgUnitId: integer('org_unit_id').notNull(),
-    name: text('name').notNull(),
-    normalized: text('normalized').notNull(),
-    kind: text('kind').$type<'legacy' | 'variant' | 'abbreviation'>().notNull(),
-    note: text('note'),
-  },
-);
+export const orgUnitAlias = pgTable('org_unit_alias', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  orgUnitId: integer('org_unit_id').notNull(),
+  name: text('name').notNull(),
+  normalized: text('normalized').notNull(),
+  kind: text('kind').$type<'legacy' | 'variant' | 'abbreviation'>().notNull(),
+  note: text('note'),
+});

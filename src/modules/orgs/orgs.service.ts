@@ -14,9 +14,14 @@ export function collectivesFor(kind: string): string[] {
   return [];
 }
 
-export async function listAgencies(db: Db, programCode: string, f: { q?: string; group?: 'central' | 'provincial' }) {
+export async function listAgencies(
+  db: Db,
+  programCode: string,
+  f: { q?: string; group?: 'central' | 'provincial' },
+) {
   const program = await requireProgram(db, programCode);
-  const kinds = f.group === 'central' ? CENTRAL_KINDS : f.group === 'provincial' ? PROVINCIAL_KINDS : undefined;
+  const kinds =
+    f.group === 'central' ? CENTRAL_KINDS : f.group === 'provincial' ? PROVINCIAL_KINDS : undefined;
   return orgsRepository(db).list({ programId: program.id, q: f.q, kinds });
 }
 
@@ -33,7 +38,8 @@ export async function getAgency(db: Db, programCode: string, code: string) {
   const fetch = async (ids: number[]) =>
     ids.length === 0
       ? []
-      : (await listTasks(db, programCode, { ids, sort: 'code', page: 1, pageSize: Math.max(ids.length, 1) })).items;
+      : (await listTasks(db, programCode, { ids, sort: 'code', page: 1, pageSize: Math.max(ids.length, 1) }))
+          .items;
   const namedIds = new Set(named.map((n) => n.taskId));
   const [lead, partner, shared] = await Promise.all([
     fetch(named.filter((n) => n.role === 'lead').map((n) => n.taskId)),

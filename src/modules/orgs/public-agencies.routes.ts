@@ -53,7 +53,9 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
             nameEn: z.string().nullable(),
             validFrom: z.string().nullable(),
             source: z.string().nullable(),
-            formerNames: z.array(z.object({ name: z.string(), kind: z.string(), note: z.string().nullable() })),
+            formerNames: z.array(
+              z.object({ name: z.string(), kind: z.string(), note: z.string().nullable() }),
+            ),
             leadTasks: z.array(taskSummarySchema),
             partnerTasks: z.array(taskSummarySchema),
             collectiveTasks: z.array(taskSummarySchema),

@@ -27,7 +27,12 @@ const appendixRow = z.object({
 
 const programFile = z.object({
   document: z.object({
-    current: z.object({ no: z.string(), date: z.string(), title_vi: z.string(), sources: z.array(z.string()) }),
+    current: z.object({
+      no: z.string(),
+      date: z.string(),
+      title_vi: z.string(),
+      sources: z.array(z.string()),
+    }),
     replaced: z.object({ no: z.string(), date: z.string() }),
     parent: z.object({ no: z.string(), date: z.string(), issuer: z.string() }),
   }),
@@ -44,7 +49,9 @@ const programFile = z.object({
 });
 
 const agenciesFile = z.object({
-  central: z.array(z.object({ code: z.string(), name_vi: z.string(), name_en: z.string(), kind: z.string() })),
+  central: z.array(
+    z.object({ code: z.string(), name_vi: z.string(), name_en: z.string(), kind: z.string() }),
+  ),
   legacy_map: z.record(z.string(), z.string()),
   provinces: z.array(
     z.object({

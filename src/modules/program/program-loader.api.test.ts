@@ -52,10 +52,15 @@ describe.each(testEngines())('program loader on %s', (engine) => {
   });
 
   it('leaves a task a coordinator corrected alone when the source changes', async () => {
-    await database.db.execute(sql`UPDATE task SET edited_locally = true, content_vi = 'Sửa bởi điều phối viên', source_hash = 'old' WHERE code = '5'`);
+    await database.db.execute(
+      sql`UPDATE task SET edited_locally = true, content_vi = 'Sửa bởi điều phối viên', source_hash = 'old' WHERE code = '5'`,
+    );
     const summary = await loadProgram(database);
     expect(summary.counts.tasks.keptLocalEdits).toBe(1);
-    const [t] = await rows<{ contentVi: string }>(database.db, sql`SELECT content_vi AS "contentVi" FROM task WHERE code = '5'`);
+    const [t] = await rows<{ contentVi: string }>(
+      database.db,
+      sql`SELECT content_vi AS "contentVi" FROM task WHERE code = '5'`,
+    );
     expect(t!.contentVi).toBe('Sửa bởi điều phối viên');
   });
 });

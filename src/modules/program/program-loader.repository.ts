@@ -16,14 +16,30 @@ export function programLoaderRepository(db: Db | Tx) {
     async insertOrg(o: PlannedOrg, parentId: number | null) {
       const [row] = await db
         .insert(orgUnit)
-        .values({ code: o.code, kind: o.kind, nameVi: o.nameVi, nameEn: o.nameEn, parentId, validFrom: o.validFrom, source: o.source })
+        .values({
+          code: o.code,
+          kind: o.kind,
+          nameVi: o.nameVi,
+          nameEn: o.nameEn,
+          parentId,
+          validFrom: o.validFrom,
+          source: o.source,
+        })
         .returning({ id: orgUnit.id });
       return row!.id;
     },
     async updateOrg(id: number, o: PlannedOrg, parentId: number | null) {
       await db
         .update(orgUnit)
-        .set({ kind: o.kind, nameVi: o.nameVi, nameEn: o.nameEn, parentId, validFrom: o.validFrom, source: o.source, updatedAt: new Date() })
+        .set({
+          kind: o.kind,
+          nameVi: o.nameVi,
+          nameEn: o.nameEn,
+          parentId,
+          validFrom: o.validFrom,
+          source: o.source,
+          updatedAt: new Date(),
+        })
         .where(eq(orgUnit.id, id));
     },
     async aliasesByKey() {
@@ -31,10 +47,15 @@ export function programLoaderRepository(db: Db | Tx) {
       return new Map(rows.map((r) => [r.normalized, r]));
     },
     async insertAlias(a: PlannedAlias, orgUnitId: number) {
-      await db.insert(orgUnitAlias).values({ orgUnitId, name: a.name, normalized: a.normalized, kind: a.kind, note: a.note });
+      await db
+        .insert(orgUnitAlias)
+        .values({ orgUnitId, name: a.name, normalized: a.normalized, kind: a.kind, note: a.note });
     },
     async updateAlias(id: number, a: PlannedAlias, orgUnitId: number) {
-      await db.update(orgUnitAlias).set({ orgUnitId, name: a.name, kind: a.kind, note: a.note }).where(eq(orgUnitAlias.id, id));
+      await db
+        .update(orgUnitAlias)
+        .set({ orgUnitId, name: a.name, kind: a.kind, note: a.note })
+        .where(eq(orgUnitAlias.id, id));
     },
     async programByCode(code: string) {
       const [row] = await db.select().from(program).where(eq(program.code, code));
@@ -56,21 +77,41 @@ export function programLoaderRepository(db: Db | Tx) {
         await db.update(taskGroup).set(g).where(eq(taskGroup.id, existingId));
         return existingId;
       }
-      const [row] = await db.insert(taskGroup).values({ programId, ...g }).returning({ id: taskGroup.id });
+      const [row] = await db
+        .insert(taskGroup)
+        .values({ programId, ...g })
+        .returning({ id: taskGroup.id });
       return row!.id;
     },
     async itemsByCode(programId: number) {
       const rows = await db.select().from(programItem).where(eq(programItem.programId, programId));
       return new Map(rows.map((r) => [r.code, r]));
     },
-    async upsertItem(programId: number, groupId: number, i: ProgramPlan['items'][number], existingId: number | undefined) {
-      const values = { groupId, code: i.code, position: i.position, textVi: i.textVi, textSource: i.textSource };
-      if (existingId !== undefined) await db.update(programItem).set(values).where(eq(programItem.id, existingId));
+    async upsertItem(
+      programId: number,
+      groupId: number,
+      i: ProgramPlan['items'][number],
+      existingId: number | undefined,
+    ) {
+      const values = {
+        groupId,
+        code: i.code,
+        position: i.position,
+        textVi: i.textVi,
+        textSource: i.textSource,
+      };
+      if (existingId !== undefined)
+        await db.update(programItem).set(values).where(eq(programItem.id, existingId));
       else await db.insert(programItem).values({ programId, ...values });
     },
     async tasksByCode(programId: number) {
       const rows = await db
-        .select({ id: task.id, code: task.code, sourceHash: task.sourceHash, editedLocally: task.editedLocally })
+        .select({
+          id: task.id,
+          code: task.code,
+          sourceHash: task.sourceHash,
+          editedLocally: task.editedLocally,
+        })
         .from(task)
         .where(eq(task.programId, programId));
       return new Map(rows.map((r) => [r.code, r]));
@@ -102,7 +143,10 @@ export function programLoaderRepository(db: Db | Tx) {
       };
       let id = existingId;
       if (id === undefined) {
-        const [row] = await db.insert(task).values({ programId, ...values }).returning({ id: task.id });
+        const [row] = await db
+          .insert(task)
+          .values({ programId, ...values })
+          .returning({ id: task.id });
         id = row!.id;
       } else {
         await db.update(task).set(values).where(eq(task.id, id));
@@ -125,17 +169,29 @@ export function programLoaderRepository(db: Db | Tx) {
       const rows = await db.select().from(indicatorGroup).where(eq(indicatorGroup.programId, programId));
       return new Map(rows.map((r) => [r.no, r]));
     },
-    async upsertIndicatorGroup(programId: number, g: ProgramPlan['indicatorGroups'][number], existingId: number | undefined) {
+    async upsertIndicatorGroup(
+      programId: number,
+      g: ProgramPlan['indicatorGroups'][number],
+      existingId: number | undefined,
+    ) {
       if (existingId !== undefined) {
         await db.update(indicatorGroup).set(g).where(eq(indicatorGroup.id, existingId));
         return existingId;
       }
-      const [row] = await db.insert(indicatorGroup).values({ programId, ...g }).returning({ id: indicatorGroup.id });
+      const [row] = await db
+        .insert(indicatorGroup)
+        .values({ programId, ...g })
+        .returning({ id: indicatorGroup.id });
       return row!.id;
     },
     async targetsByCode(programId: number) {
       const rows = await db
-        .select({ id: target.id, code: target.code, sourceHash: target.sourceHash, editedLocally: target.editedLocally })
+        .select({
+          id: target.id,
+          code: target.code,
+          sourceHash: target.sourceHash,
+          editedLocally: target.editedLocally,
+        })
         .from(target)
         .where(eq(target.programId, programId));
       return new Map(rows.map((r) => [r.code, r]));
@@ -150,7 +206,10 @@ export function programLoaderRepository(db: Db | Tx) {
       const { indicatorGroupNo: _, monitoringAgencyCode: __, ...rest } = t;
       const values = { ...rest, indicatorGroupId, monitoringAgencyId };
       if (existingId !== undefined) {
-        await db.update(target).set(values).where(and(eq(target.id, existingId), eq(target.programId, programId)));
+        await db
+          .update(target)
+          .set(values)
+          .where(and(eq(target.id, existingId), eq(target.programId, programId)));
       } else {
         await db.insert(target).values({ programId, ...values });
       }

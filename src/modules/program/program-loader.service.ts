@@ -14,14 +14,19 @@ export interface EntityCount {
 export interface LoadSummary {
   programCode: string;
   changed: boolean;
-  counts: Record<'orgs' | 'aliases' | 'program' | 'groups' | 'items' | 'tasks' | 'indicatorGroups' | 'targets', EntityCount>;
+  counts: Record<
+    'orgs' | 'aliases' | 'program' | 'groups' | 'items' | 'tasks' | 'indicatorGroups' | 'targets',
+    EntityCount
+  >;
   issues: LoadIssues;
 }
 
 const zero = (): EntityCount => ({ inserted: 0, updated: 0, unchanged: 0, keptLocalEdits: 0 });
 
 function differs(current: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
-  return Object.entries(wanted).some(([k, v]) => JSON.stringify(current[k] ?? null) !== JSON.stringify(v ?? null));
+  return Object.entries(wanted).some(
+    ([k, v]) => JSON.stringify(current[k] ?? null) !== JSON.stringify(v ?? null),
+  );
 }
 
 /**
@@ -29,7 +34,10 @@ function differs(current: Record<string, unknown>, wanted: Record<string, unknow
  * section II items, the appendix tasks with their agencies, indicator groups and targets.
  * Idempotent: a second run with the same data changes nothing and says so. One transaction.
  */
-export async function loadProgram(database: Database, data: ProgramData = readProgramData()): Promise<LoadSummary> {
+export async function loadProgram(
+  database: Database,
+  data: ProgramData = readProgramData(),
+): Promise<LoadSummary> {
   const plan: ProgramPlan = planProgram(data);
   const counts: LoadSummary['counts'] = {
     orgs: zero(),
@@ -53,7 +61,14 @@ export async function loadProgram(database: Database, data: ProgramData = readPr
     for (const o of plan.orgs) {
       const parentId = o.parentCode ? (orgIds.get(o.parentCode) ?? null) : null;
       const existing = orgs.get(o.code);
-      const wanted = { kind: o.kind, nameVi: o.nameVi, nameEn: o.nameEn, parentId, validFrom: o.validFrom, source: o.source };
+      const wanted = {
+        kind: o.kind,
+        nameVi: o.nameVi,
+        nameEn: o.nameEn,
+        parentId,
+        validFrom: o.validFrom,
+        source: o.source,
+      };
       const changed = existing ? differs(existing, wanted) : true;
       if (!existing) orgIds.set(o.code, await repo.insertOrg(o, parentId));
       else if (changed) await repo.updateOrg(existing.id, o, parentId);
@@ -64,7 +79,9 @@ export async function loadProgram(database: Database, data: ProgramData = readPr
     for (const a of plan.aliases) {
       const orgUnitId = orgIds.get(a.orgCode)!;
       const existing = aliases.get(a.normalized);
-      const changed = existing ? differs(existing, { orgUnitId, name: a.name, kind: a.kind, note: a.note }) : true;
+      const changed = existing
+        ? differs(existing, { orgUnitId, name: a.name, kind: a.kind, note: a.note })
+        : true;
       if (!existing) await repo.insertAlias(a, orgUnitId);
       else if (changed) await repo.updateAlias(existing.id, a, orgUnitId);
       count('aliases', Boolean(existing), changed);
@@ -112,7 +129,10 @@ export async function loadProgram(database: Database, data: ProgramData = readPr
     for (const g of plan.indicatorGroups) {
       const existing = indicatorGroups.get(g.no);
       const changed = existing ? differs(existing, g) : true;
-      indicatorGroupIds.set(g.no, changed ? await repo.upsertIndicatorGroup(programId, g, existing?.id) : existing!.id);
+      indicatorGroupIds.set(
+        g.no,
+        changed ? await repo.upsertIndicatorGroup(programId, g, existing?.id) : existing!.id,
+      );
       count('indicatorGroups', Boolean(existing), changed);
     }
 

@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import { cleanText, foldKey } from '../../lib/text.ts';
-import { type AgencyDirectory, type AgencyRef, resolveAgency, splitAgencyCell } from '../orgs/agency-names.ts';
+import {
+  type AgencyDirectory,
+  type AgencyRef,
+  resolveAgency,
+  splitAgencyCell,
+} from '../orgs/agency-names.ts';
 import type { OrgKind } from '../orgs/orgs.schema.ts';
 import type { Comparison } from '../targets/targets.schema.ts';
 import { parseDeadline } from '../tasks/deadline-rules.ts';
@@ -78,7 +83,12 @@ export interface PlannedTarget {
 }
 
 export interface LoadIssues {
-  unmappedAgencies: { taskCode: string; role: 'lead' | 'partner' | 'monitoring'; asWritten: string; suggestion: string | null }[];
+  unmappedAgencies: {
+    taskCode: string;
+    role: 'lead' | 'partner' | 'monitoring';
+    asWritten: string;
+    suggestion: string | null;
+  }[];
   legacyNamesMapped: { asWritten: string; mappedTo: string; count: number }[];
   unparsedDeadlines: { taskCode: string; asWritten: string | null; reason: string }[];
   tasksWithoutProduct: string[];
@@ -203,12 +213,13 @@ function planAgencies(
   issues: LoadIssues,
   legacyCounts: Map<string, { mappedTo: string; count: number }>,
 ): PlannedAgency[] {
-  if (!cell || !cell.trim()) return [];
+  if (!cell?.trim()) return [];
   const seen = new Set<string>();
   const planned: PlannedAgency[] = [];
   for (const name of splitAgencyCell(cell, directory)) {
     const ref: AgencyRef = resolveAgency(name, directory);
-    const key = ref.kind === 'org' ? ref.orgCode : ref.kind === 'collective' ? ref.collective : `?${foldKey(name)}`;
+    const key =
+      ref.kind === 'org' ? ref.orgCode : ref.kind === 'collective' ? ref.collective : `?${foldKey(name)}`;
     if (seen.has(key)) continue; // "Bộ KH&CN, Bộ TT&TT" both map to today's MOST: one assignment.
     seen.add(key);
     if (ref.kind === 'unmapped') {
@@ -236,7 +247,8 @@ function parseTargetValue(value: ProgramData['targets'][number]['target_value'])
   max: number | null;
 } {
   if (typeof value === 'number') return { text: String(value), value, max: null };
-  if (typeof value === 'object') return { text: `${value.min}–${value.max}`, value: value.min, max: value.max };
+  if (typeof value === 'object')
+    return { text: `${value.min}–${value.max}`, value: value.min, max: value.max };
   return { text: value, value: null, max: null };
 }
 
@@ -275,7 +287,11 @@ export function planProgram(data: ProgramData): ProgramPlan {
       const code = String(row.no);
       const deadline = parseDeadline(row.deadline);
       if (deadline.kind === 'unparsed') {
-        issues.unparsedDeadlines.push({ taskCode: code, asWritten: row.deadline ?? null, reason: deadline.reason });
+        issues.unparsedDeadlines.push({
+          taskCode: code,
+          asWritten: row.deadline ?? null,
+          reason: deadline.reason,
+        });
       }
       const agencies = [
         ...planAgencies(row.lead, 'lead', code, directory, issues, legacyCounts),
@@ -297,7 +313,11 @@ export function planProgram(data: ProgramData): ProgramPlan {
         productType: classifyProduct(row.product),
         deadlineAsWritten: row.deadline ? cleanText(row.deadline) : null,
         dueDate:
-          deadline.kind === 'date' ? deadline.dueDate : deadline.kind === 'recurring' ? deadline.firstDueDate : null,
+          deadline.kind === 'date'
+            ? deadline.dueDate
+            : deadline.kind === 'recurring'
+              ? deadline.firstDueDate
+              : null,
         recurrence: deadline.kind === 'recurring' ? deadline.recurrence : null,
         deadlineRule: deadline.kind === 'unparsed' ? null : deadline.rule,
         sourceDocument: `03/NQ-CP, Phụ lục II, dòng ${row.no}`,
@@ -331,10 +351,23 @@ export function planProgram(data: ProgramData): ProgramPlan {
       const first = splitAgencyCell(monitoring, directory)[0];
       const ref = first ? resolveAgency(first, directory) : null;
       if (ref?.kind === 'org') monitoringAgencyCode = ref.orgCode;
-      else issues.unmappedAgencies.push({ taskCode: t.code, role: 'monitoring', asWritten: monitoring, suggestion: null });
+      else
+        issues.unmappedAgencies.push({
+          taskCode: t.code,
+          role: 'monitoring',
+          asWritten: monitoring,
+          suggestion: null,
+        });
     }
     const notes: Record<string, string> = {};
-    for (const key of ['comparison_note', 'monitoring_agency_note', 'baseline_note', 'text_note', 'rank_scope', 'frequency']) {
+    for (const key of [
+      'comparison_note',
+      'monitoring_agency_note',
+      'baseline_note',
+      'text_note',
+      'rank_scope',
+      'frequency',
+    ]) {
       const v = (t as Record<string, unknown>)[key];
       if (typeof v === 'string') notes[key] = v;
     }

@@ -12,7 +12,13 @@ export function programRepository(db: Db) {
     },
     /** Groups with their task and section II item counts. */
     groupsWithCounts(programId: number) {
-      return rows<{ no: number; titleVi: string; titleEn: string | null; taskCount: number; itemCount: number }>(
+      return rows<{
+        no: number;
+        titleVi: string;
+        titleEn: string | null;
+        taskCount: number;
+        itemCount: number;
+      }>(
         db,
         sql`SELECT g.no, g.title_vi AS "titleVi", g.title_en AS "titleEn",
                    (SELECT count(*)::int FROM task t WHERE t.group_id = g.id) AS "taskCount",
@@ -43,7 +49,14 @@ export function programRepository(db: Db) {
     },
     /** Organisations by number of tasks they lead, then partner; collectives counted apart. */
     topAgencies(programId: number, limit: number) {
-      return rows<{ code: string; nameVi: string; nameEn: string | null; kind: string; leadCount: number; partnerCount: number }>(
+      return rows<{
+        code: string;
+        nameVi: string;
+        nameEn: string | null;
+        kind: string;
+        leadCount: number;
+        partnerCount: number;
+      }>(
         db,
         sql`SELECT o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn", o.kind,
                    count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'lead')::int AS "leadCount",
@@ -63,7 +76,13 @@ export function programRepository(db: Db) {
       );
     },
     async totals(programId: number) {
-      const [row] = await rows<{ tasks: number; items: number; targets: number; indicatorGroups: number; agencies: number }>(
+      const [row] = await rows<{
+        tasks: number;
+        items: number;
+        targets: number;
+        indicatorGroups: number;
+        agencies: number;
+      }>(
         db,
         sql`SELECT (SELECT count(*)::int FROM task WHERE program_id = ${programId}) AS tasks,
                    (SELECT count(*)::int FROM program_item WHERE program_id = ${programId}) AS items,
@@ -75,7 +94,11 @@ export function programRepository(db: Db) {
       return row!;
     },
     async groupsWithItems(programId: number) {
-      const groups = await db.select().from(taskGroup).where(eq(taskGroup.programId, programId)).orderBy(asc(taskGroup.no));
+      const groups = await db
+        .select()
+        .from(taskGroup)
+        .where(eq(taskGroup.programId, programId))
+        .orderBy(asc(taskGroup.no));
       const items = await db
         .select()
         .from(programItem)

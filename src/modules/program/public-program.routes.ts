@@ -34,8 +34,15 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
                 itemCount: z.number(),
               }),
             ),
-            deadlinesByQuarter: z.array(z.object({ year: z.number(), quarter: z.number(), count: z.number() })),
-            deadlineKinds: z.object({ yearly: z.number(), ongoing: z.number(), undated: z.number(), total: z.number() }),
+            deadlinesByQuarter: z.array(
+              z.object({ year: z.number(), quarter: z.number(), count: z.number() }),
+            ),
+            deadlineKinds: z.object({
+              yearly: z.number(),
+              ongoing: z.number(),
+              undated: z.number(),
+              total: z.number(),
+            }),
             topAgencies: z.array(
               z.object({
                 code: z.string(),
@@ -81,7 +88,9 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
                 titleVi: z.string(),
                 titleEn: z.string().nullable(),
                 titleSource: z.string().nullable(),
-                items: z.array(z.object({ code: z.string(), textVi: z.string(), textSource: z.string().nullable() })),
+                items: z.array(
+                  z.object({ code: z.string(), textVi: z.string(), textSource: z.string().nullable() }),
+                ),
               }),
             ),
           }),
@@ -108,7 +117,8 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'What the last load of the program data could not map (agency names, deadlines, missing fields)',
+        summary:
+          'What the last load of the program data could not map (agency names, deadlines, missing fields)',
         querystring: query,
         response: { 200: z.object({ loadedAt: z.string(), sourceHash: z.string(), summary: z.unknown() }) },
       },

@@ -21,7 +21,12 @@ const targetSchema = z.object({
   targetYear: z.number().nullable(),
   inNq57: z.boolean(),
   monitoringAgency: z
-    .object({ code: z.string().nullable(), nameVi: z.string().nullable(), nameEn: z.string().nullable(), asWritten: z.string().nullable() })
+    .object({
+      code: z.string().nullable(),
+      nameVi: z.string().nullable(),
+      nameEn: z.string().nullable(),
+      asWritten: z.string().nullable(),
+    })
     .nullable(),
   notes: z.record(z.string(), z.string()),
   sources: z.array(z.string()),
@@ -39,7 +44,10 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
           q: searchText,
           year: z.coerce.number().int().min(2000).max(2100).optional(),
           group: z.coerce.number().int().min(1).max(999).optional(),
-          agency: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, 'must be an agency code').optional(),
+          agency: z
+            .string()
+            .regex(/^[A-Za-z0-9_]{1,40}$/, 'must be an agency code')
+            .optional(),
         }),
         response: { 200: z.object({ items: z.array(targetSchema), total: z.number() }) },
       },

@@ -27,10 +27,18 @@ export interface TargetRow {
 
 export function targetsRepository(db: Db) {
   return {
-    list(f: { programId: number; q?: string; year?: number; group?: number; agency?: string }): Promise<TargetRow[]> {
+    list(f: {
+      programId: number;
+      q?: string;
+      year?: number;
+      group?: number;
+      agency?: string;
+    }): Promise<TargetRow[]> {
       const parts: SQL[] = [sql`t.program_id = ${f.programId}`];
       if (f.q) {
-        parts.push(sql`f_unaccent(concat_ws(' ', t.code, t.text_vi, t.text_en, ig.title_vi, t.unit)) ILIKE '%' || f_unaccent(${f.q}) || '%'`);
+        parts.push(
+          sql`f_unaccent(concat_ws(' ', t.code, t.text_vi, t.text_en, ig.title_vi, t.unit)) ILIKE '%' || f_unaccent(${f.q}) || '%'`,
+        );
       }
       if (f.year) parts.push(sql`t.target_year = ${f.year}`);
       if (f.group) parts.push(sql`ig.no = ${f.group}`);

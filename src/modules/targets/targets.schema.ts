@@ -1,6 +1,15 @@
 import { boolean, integer, jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 
-export const COMPARISONS = ['>=', '>', '<=', '<', 'rank<=', 'range', 'qualitative', 'qualitative_rank'] as const;
+export const COMPARISONS = [
+  '>=',
+  '>',
+  '<=',
+  '<',
+  'rank<=',
+  'range',
+  'qualitative',
+  'qualitative_rank',
+] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 /** One of the 41 indicator groups of the Action Program's appendix I. */

@@ -44,10 +44,14 @@ describe('parseDeadline', () => {
     expect(parseDeadline(written)).toEqual({ kind: 'unparsed', reason: 'empty' });
   });
 
-  it.each([['Sau khi Luật được ban hành'], ['13/2025'], ['31/02/2025'], ['2026 - 2025'], ['Quý V/2025'], ['sớm']])(
-    'never guesses "%s"',
-    (written) => {
-      expect(parseDeadline(written)).toEqual({ kind: 'unparsed', reason: 'no_rule' });
-    },
-  );
+  it.each([
+    ['Sau khi Luật được ban hành'],
+    ['13/2025'],
+    ['31/02/2025'],
+    ['2026 - 2025'],
+    ['Quý V/2025'],
+    ['sớm'],
+  ])('never guesses "%s"', (written) => {
+    expect(parseDeadline(written)).toEqual({ kind: 'unparsed', reason: 'no_rule' });
+  });
 });

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalid } from '../../server/errors.ts';
 import { isoDate, pageQuery, paginated, programCode, searchText } from '../../lib/http.ts';
-import { presentTaskDetail, presentTaskSummary, taskDetailSchema, taskSummarySchema } from './tasks.presenter.ts';
+import { invalid } from '../../server/errors.ts';
+import {
+  presentTaskDetail,
+  presentTaskSummary,
+  taskDetailSchema,
+  taskSummarySchema,
+} from './tasks.presenter.ts';
 import { PRODUCT_TYPES, RECURRENCES } from './tasks.schema.ts';
 import { getTask, listTasks } from './tasks.service.ts';
 
@@ -67,6 +72,7 @@ export const publicTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: taskDetailSchema },
       },
     },
-    async (request) => presentTaskDetail(await getTask(app.database.db, request.query.program, request.params.id)),
+    async (request) =>
+      presentTaskDetail(await getTask(app.database.db, request.query.program, request.params.id)),
   );
 };

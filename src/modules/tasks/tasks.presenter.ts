@@ -5,7 +5,10 @@ import { COLLECTIVES, PRODUCT_TYPES, RECURRENCES } from './tasks.schema.ts';
 
 export const agencyRefSchema = z.object({
   role: z.enum(['lead', 'partner']),
-  code: z.string().nullable().describe('Code of the organisation it maps to today; null when a collective or unmapped'),
+  code: z
+    .string()
+    .nullable()
+    .describe('Code of the organisation it maps to today; null when a collective or unmapped'),
   nameVi: z.string().nullable(),
   nameEn: z.string().nullable(),
   collective: z.enum(COLLECTIVES).nullable(),

@@ -46,18 +46,40 @@ function where(f: TaskFilter): SQL {
   const parts: SQL[] = [sql`t.program_id = ${f.programId}`];
   // search_text is lower(f_unaccent(...)) at write time, so one trigram-indexed LIKE matches
   // "chuyen doi so", "CHUYỂN ĐỔI SỐ" and "Chuyển đổi số" alike.
-  if (f.ids) parts.push(f.ids.length ? sql`t.id IN (${sql.join(f.ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
+  if (f.ids)
+    parts.push(
+      f.ids.length
+        ? sql`t.id IN (${sql.join(
+            f.ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   if (f.q) parts.push(sql`t.search_text LIKE '%' || lower(f_unaccent(${f.q})) || '%'`);
-  if (f.groupNos?.length) parts.push(sql`g.no IN (${sql.join(f.groupNos.map((n) => sql`${n}`), sql`, `)})`);
+  if (f.groupNos?.length)
+    parts.push(
+      sql`g.no IN (${sql.join(
+        f.groupNos.map((n) => sql`${n}`),
+        sql`, `,
+      )})`,
+    );
   if (f.productTypes?.length) {
-    parts.push(sql`t.product_type IN (${sql.join(f.productTypes.map((p) => sql`${p}`), sql`, `)})`);
+    parts.push(
+      sql`t.product_type IN (${sql.join(
+        f.productTypes.map((p) => sql`${p}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (f.recurrence === 'none') parts.push(sql`t.recurrence IS NULL`);
   else if (f.recurrence) parts.push(sql`t.recurrence = ${f.recurrence}`);
   if (f.dueFrom) parts.push(sql`t.due_date >= ${f.dueFrom}`);
   if (f.dueTo) parts.push(sql`t.due_date <= ${f.dueTo}`);
   if (f.leadCodes?.length) {
-    const codes = sql.join(f.leadCodes.map((c) => sql`${c}`), sql`, `);
+    const codes = sql.join(
+      f.leadCodes.map((c) => sql`${c}`),
+      sql`, `,
+    );
     parts.push(sql`EXISTS (SELECT 1 FROM task_agency ta LEFT JOIN org_unit o ON o.id = ta.org_unit_id
                            WHERE ta.task_id = t.id AND ta.role = 'lead'
                              AND (o.code IN (${codes}) OR ta.collective IN (${codes})))`);
@@ -98,7 +120,10 @@ export function tasksRepository(db: Db) {
         sql`SELECT ta.task_id AS "taskId", ta.role, ta.position, o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn",
                    o.kind, ta.collective, ta.name_as_written AS "nameAsWritten"
               FROM task_agency ta LEFT JOIN org_unit o ON o.id = ta.org_unit_id
-             WHERE ta.task_id IN (${sql.join(taskIds.map((id) => sql`${id}`), sql`, `)})
+             WHERE ta.task_id IN (${sql.join(
+               taskIds.map((id) => sql`${id}`),
+               sql`, `,
+             )})
              ORDER BY ta.task_id, ta.role, ta.position`,
       );
     },

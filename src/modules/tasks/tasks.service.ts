@@ -3,7 +3,10 @@ import { notFound } from '../../server/errors.ts';
 import { requireProgram } from '../program/program.service.ts';
 import { type TaskAgencyRow, type TaskFilter, tasksRepository } from './tasks.repository.ts';
 
-export type TaskQuery = Omit<TaskFilter, 'programId' | 'limit' | 'offset'> & { page: number; pageSize: number };
+export type TaskQuery = Omit<TaskFilter, 'programId' | 'limit' | 'offset'> & {
+  page: number;
+  pageSize: number;
+};
 
 export async function listTasks(db: Db, programCode: string, query: TaskQuery) {
   const program = await requireProgram(db, programCode);

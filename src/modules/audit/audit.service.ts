@@ -1,0 +1,61 @@
+import type { Db, Tx } from '../../db/database.ts';
+import type { Actor } from './actor.ts';
+import { auditRepository } from './audit.repository.ts';
+import { chainHash } from './audit-hash.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one event to the audit trail inside the caller's transaction, so the change and its record
+ * commit or roll back together. Call it from every service that writes.
+ */
+export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  const repo = auditRepository(tx);
+  await repo.lockChain();
+  const prevHash = await repo.lastHash();
+  const fields = {
+    occurredAt: new Date().toISOString(),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    via: actor.via,
+    ip: actor.ip ?? null,
+    userAgent: actor.userAgent ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+  };
+  await repo.insert({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+}
+
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAt: number; reason: 'hash_mismatch' | 'link_mismatch' };
+
+/** Walks the whole chain and names the first broken link: a row whose content or predecessor changed. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+  const repo = auditRepository(db);
+  let prev: string | null = null;
+  let afterId = 0;
+  let checked = 0;
+  for (;;) {
+    const page = await repo.page(afterId, 1000);
+    if (page.length === 0) return { ok: true, checked };
+    for (const row of page) {
+      if (row.prevHash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'link_mismatch' };
+      const { id: _, prevHash: __, hash, ...fields } = row;
+      if (chainHash(prev, fields) !== hash)
+        return { ok: false, checked, brokenAt: row.id, reason: 'hash_mismatch' };
+      prev = hash;
+      afterId = row.id;
+      checked++;
+    }
+  }
+}
