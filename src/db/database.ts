@@ -33,6 +33,8 @@ export interface Database {
   readonly db: Db;
   /** Runs statements that may not run inside a transaction block (VACUUM) or multi-statement scripts. */
   maintenance(statement: string): Promise<void>;
+  /** Plain parameterised SQL outside Drizzle, for libraries that bring their own SQL (pg-boss's executeSql). */
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Applies pending migrations from migrations/. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -94,6 +96,9 @@ async function openPglite(options: Extract<OpenOptions, { engine: 'pglite' }>): 
     maintenance: async (statement) => {
       await client.exec(statement);
     },
+    query: async (text, values) => ({
+      rows: (await client.query<Record<string, unknown>>(text, values)).rows,
+    }),
     // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed for its own driver's database.
     migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
     close: async () => {
@@ -127,6 +132,9 @@ async function openPgliteWorker(
     maintenance: async (statement) => {
       await client.exec(statement);
     },
+    query: async (text, values) => ({
+      rows: (await client.query(text, values)).rows as Record<string, unknown>[],
+    }),
     // biome-ignore lint/suspicious/noExplicitAny: as above.
     migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
     close: async () => {
@@ -208,6 +216,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     maintenance: async (statement) => {
       await pool.query(statement);
     },
+    query: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
     // Several server processes may start at once: a session advisory lock lets one migrate at a time.
     migrate: async () => {
       const client = await pool.connect();
