@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { cliActor } from '../modules/audit/actor.ts';
+import type { CalendarDayKind } from '../modules/calendar/calendar.schema.ts';
+import { addCalendarDay, calendarYear } from '../modules/calendar/calendar.service.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { AppError } from '../server/errors.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
 import { serve } from './serve.ts';
@@ -58,6 +64,65 @@ program
         host: options.host ?? config.host,
       });
     }),
+  );
+
+/** Opens and migrates the database for one command; a refused input ends with its message, not a trace. */
+async function withDatabase(config: AppConfig, action: (database: Database) => Promise<void>) {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    await action(database);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(`Error: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+const calendar = program
+  .command('calendar')
+  .description(
+    "The working-day calendar: official days off and make-up working days (Ministry of Home Affairs' yearly announcement)",
+  );
+
+calendar
+  .command('add-day')
+  .description('Add or correct an official day off (a weekday) or make-up working day (a Saturday or Sunday)')
+  .requiredOption('--date <YYYY-MM-DD>', 'the day')
+  .requiredOption('--kind <kind>', 'day_off or working_day')
+  .requiredOption('--reason <text>', 'why, e.g. "Nghỉ bù Giỗ Tổ Hùng Vương"')
+  .option('--source <text>', 'the announcement, e.g. "Công văn 12729/VPCP-KGVX"')
+  .action((options: { date: string; kind: string; reason: string; source?: string }) =>
+    runAction((config) =>
+      withDatabase(config, async (database) => {
+        const day = await addCalendarDay(database.db, cliActor(), {
+          date: options.date,
+          kind: options.kind as CalendarDayKind,
+          reason: options.reason,
+          source: options.source ?? null,
+        });
+        console.log(
+          `${day.day}: ${day.kind === 'day_off' ? 'day off' : 'make-up working day'} — ${day.reason}`,
+        );
+      }),
+    ),
+  );
+
+calendar
+  .command('show')
+  .description("A year's weekdays off and make-up working days")
+  .requiredOption('--year <year>', 'e.g. 2026')
+  .action((options: { year: string }) =>
+    runAction((config) =>
+      withDatabase(config, async (database) => {
+        const y = await calendarYear(database.db, Number(options.year));
+        console.log(`Weekdays off in ${y.year}: ${y.weekdaysOff.length}`);
+        for (const d of y.weekdaysOff) console.log(`  ${d.date}  ${d.note ?? d.reason}`);
+        console.log(`Make-up working days: ${y.makeUpDays.join(', ') || 'none'}`);
+      }),
+    ),
   );
 
 await program.parseAsync(process.argv);

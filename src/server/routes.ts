@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
@@ -12,4 +13,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicTaskRoutes);
   await app.register(publicTargetRoutes);
   await app.register(publicAgencyRoutes);
+  await app.register(calendarRoutes);
 };
