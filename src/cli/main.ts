@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -6,6 +8,11 @@ import { cliActor } from '../modules/audit/actor.ts';
 import type { CalendarDayKind } from '../modules/calendar/calendar.schema.ts';
 import { addCalendarDay, calendarYear } from '../modules/calendar/calendar.service.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { formatImportPreview } from '../modules/register-io/import-report.ts';
+import type { RegisterField } from '../modules/register-io/register-columns.ts';
+import { exportRegister } from '../modules/register-io/register-export.service.ts';
+import { fileTooLarge, MAX_IMPORT_BYTES } from '../modules/register-io/register-file.ts';
+import { commitImport, previewImport } from '../modules/register-io/register-import.service.ts';
 import { AppError } from '../server/errors.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
@@ -123,6 +130,96 @@ calendar
         console.log(`Make-up working days: ${y.makeUpDays.join(', ') || 'none'}`);
       }),
     ),
+  );
+
+const register = program
+  .command('register')
+  .description(
+    'The task register in the appendix’s shape (STT · Nhiệm vụ · Cơ quan chủ trì · Cơ quan phối hợp · Sản phẩm · Thời hạn)',
+  );
+
+register
+  .command('export')
+  .description('Write the register, or the tracking ledger (sổ theo dõi), to .xlsx or .csv')
+  .requiredOption('--out <file>', 'where to write')
+  .option('--format <format>', 'xlsx or csv (default: from the file name, else xlsx)')
+  .option('--kind <kind>', 'register or ledger', 'register')
+  .option('--program <code>', 'program code', 'NQ57')
+  .action((options: { out: string; format?: string; kind: string; program: string }) =>
+    runAction((config) =>
+      withDatabase(config, async (database) => {
+        const format = options.format ?? (options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+        if (format !== 'xlsx' && format !== 'csv')
+          throw new AppError(400, 'validation_failed', 'format: must be xlsx or csv');
+        if (options.kind !== 'register' && options.kind !== 'ledger')
+          throw new AppError(400, 'validation_failed', 'kind: must be register or ledger');
+        const file = await exportRegister(database.db, {
+          programCode: options.program,
+          kind: options.kind,
+          format,
+        });
+        fs.writeFileSync(options.out, file.bytes);
+        console.log(`${file.rows} tasks written to ${options.out}`);
+      }),
+    ),
+  );
+
+register
+  .command('import')
+  .description('Import an .xlsx or .csv register into a program: every row or none; --dry-run only checks')
+  .argument('<file>', 'the .xlsx or .csv file (at most 50 MB)')
+  .option('--dry-run', 'check every row and report, write nothing')
+  .option('--program <code>', 'program code', 'NQ57')
+  .option('--sheet <name>', 'worksheet (default: the first)')
+  .option(
+    '--assigned-on <YYYY-MM-DD>',
+    'refuse deadlines before this date (default: the program’s document date)',
+  )
+  .option('--default-group <n>', 'group of rows without a Group column or heading', '1')
+  .option('--mapping <pairs>', 'override columns, e.g. task=B,lead=C,deadline=F')
+  .action(
+    (
+      file: string,
+      options: {
+        dryRun?: boolean;
+        program: string;
+        sheet?: string;
+        assignedOn?: string;
+        defaultGroup: string;
+        mapping?: string;
+      },
+    ) =>
+      runAction((config) =>
+        withDatabase(config, async (database) => {
+          const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+          if (size === undefined)
+            throw new AppError(400, 'validation_failed', `file: ${file} does not exist`);
+          if (size > MAX_IMPORT_BYTES) throw fileTooLarge(size);
+          const mapping = options.mapping
+            ? (Object.fromEntries(
+                options.mapping.split(',').map((p) => p.split('=').map((s) => s.trim())),
+              ) as Partial<Record<RegisterField, string>>)
+            : undefined;
+          const input = {
+            programCode: options.program,
+            bytes: fs.readFileSync(file),
+            fileName: path.basename(file),
+            format: file.toLowerCase().endsWith('.xlsx') ? ('xlsx' as const) : undefined,
+            sheet: options.sheet,
+            assignedOn: options.assignedOn,
+            defaultGroupNo: Number(options.defaultGroup),
+            mapping,
+          };
+          const preview = await previewImport(database.db, input);
+          console.log(formatImportPreview(preview));
+          if (options.dryRun) return;
+          const result = await commitImport(database.db, cliActor(), input);
+          console.log(
+            `Imported ${result.imported} tasks into ${result.programCode}` +
+              (result.groupsCreated.length ? `; groups created: ${result.groupsCreated.join(', ')}` : ''),
+          );
+        }),
+      ),
   );
 
 await program.parseAsync(process.argv);
