@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { cliActor } from '../modules/audit/actor.ts';
 import type { CalendarDayKind } from '../modules/calendar/calendar.schema.ts';
 import { addCalendarDay, calendarYear } from '../modules/calendar/calendar.service.ts';
+import { suggestItemLinks } from '../modules/program/item-links.service.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
 import { formatImportPreview } from '../modules/register-io/import-report.ts';
 import type { RegisterField } from '../modules/register-io/register-columns.ts';
@@ -220,6 +221,23 @@ register
           );
         }),
       ),
+  );
+
+program
+  .command('suggest-item-links')
+  .description(
+    'Suggest links between section II items and tasks by text similarity, for the coordinator to confirm',
+  )
+  .option('--program <code>', 'program code', 'NQ57')
+  .action((options: { program: string }) =>
+    runAction((config) =>
+      withDatabase(config, async (database) => {
+        const s = await suggestItemLinks(database.db, cliActor(), options.program);
+        console.log(
+          `${s.programCode} (${s.method}): ${s.added} new suggestions, ${s.rescored} rescored, ${s.withdrawn} withdrawn; ${s.keptDecisions} coordinator decisions kept`,
+        );
+      }),
+    ),
   );
 
 await program.parseAsync(process.argv);
