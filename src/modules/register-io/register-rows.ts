@@ -280,6 +280,13 @@ function readDeadline(cell: RawCell | undefined, warnings: RowIssue[]): string |
   return cleanText(cellText(cell)) || null;
 }
 
+// Registers repeat the same agency cells on many rows; resolving a name (and finding the closest known
+// one for a suggestion) is the costly part of a preview, so each distinct cell is resolved once.
+const resolvedCells = new WeakMap<
+  ImportContext,
+  Map<string, { agencies: PlannedAgency[]; warnings: RowIssue[] }>
+>();
+
 function readAgencies(
   cellValue: string,
   role: 'lead' | 'partner',
@@ -287,6 +294,28 @@ function readAgencies(
   warnings: RowIssue[],
 ): PlannedAgency[] {
   if (!cellValue) return [];
+  let cache = resolvedCells.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    resolvedCells.set(ctx, cache);
+  }
+  const key = `${role}\u0000${cellValue}`;
+  let resolved = cache.get(key);
+  if (!resolved) {
+    resolved = { agencies: [], warnings: [] };
+    resolved.agencies = resolveCell(cellValue, role, ctx, resolved.warnings);
+    cache.set(key, resolved);
+  }
+  warnings.push(...resolved.warnings.map((w) => ({ ...w })));
+  return resolved.agencies.map((a) => ({ ...a }));
+}
+
+function resolveCell(
+  cellValue: string,
+  role: 'lead' | 'partner',
+  ctx: ImportContext,
+  warnings: RowIssue[],
+): PlannedAgency[] {
   const planned: PlannedAgency[] = [];
   const seen = new Set<string>();
   for (const name of splitAgencyCell(cellValue, ctx.directory)) {
