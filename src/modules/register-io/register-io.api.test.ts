@@ -203,6 +203,9 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
     );
     expect(badMapping.statusCode).toBe(400);
     expect(badMapping.json().error.message).toContain('mapping.task');
+    const json = await t.app.inject({ method: 'POST', url: '/api/register/import', payload: { rows: [] } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.code).toBe('unsupported_media_type');
     const unknownProgram = await post(
       '/api/register/import/preview?program=NOPE',
       Buffer.from('x'),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
+import { AppError } from '../../server/errors.ts';
 import { REGISTER_FIELDS, type RegisterField } from './register-columns.ts';
 import { exportRegister } from './register-export.service.ts';
 import { MAX_IMPORT_BYTES } from './register-file.ts';
@@ -85,9 +86,16 @@ const previewSchema = z.object({
 });
 
 function importInput(query: z.infer<typeof importQuery>, body: unknown): ImportInput {
+  if (!Buffer.isBuffer(body)) {
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      `file: send the file itself as the body, with content-type ${UPLOAD_TYPES.join(', ')}`,
+    );
+  }
   return {
     programCode: query.program,
-    bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
+    bytes: body,
     fileName: query.fileName,
     format: query.format,
     sheet: query.sheet,
