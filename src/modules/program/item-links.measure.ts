@@ -64,7 +64,7 @@ const bestOther = JUDGED_ITEM_TASK_PAIRS.map(
 const allScores = [...tfidf.values()].flatMap((ms) => ms.map((m) => m.score)).sort((a, b) => a - b);
 const q = (p: number) => allScores[Math.floor(p * (allScores.length - 1))];
 console.log(
-  `tf-idf scores: judged pairs min ${Math.min(...judgedScores)}, median ${judgedScores.sort((a, b) => a - b)[10]}`,
+  `tf-idf scores: judged pairs min ${Math.min(...judgedScores)}, max ${Math.max(...judgedScores)}, median ${judgedScores.sort((a, b) => a - b)[10]}`,
 );
 console.log(
   `  best other task per judged item: max ${Math.max(...bestOther)}, median ${bestOther.sort((a, b) => a - b)[10]}`,
