@@ -1,7 +1,8 @@
 import type { Database } from '../../db/database.ts';
+import { applyPlannedLineage } from '../orgs/org-lineage-loader.ts';
 import { type ProgramData, readProgramData } from './program-data.ts';
 import { programLoaderRepository } from './program-loader.repository.ts';
-import { type LoadIssues, type ProgramPlan, planProgram } from './program-plan.ts';
+import { type LoadIssues, type ProgramPlan, planLineage, planProgram } from './program-plan.ts';
 
 export interface EntityCount {
   inserted: number;
@@ -15,7 +16,16 @@ export interface LoadSummary {
   programCode: string;
   changed: boolean;
   counts: Record<
-    'orgs' | 'aliases' | 'program' | 'groups' | 'items' | 'tasks' | 'indicatorGroups' | 'targets',
+    | 'orgs'
+    | 'predecessors'
+    | 'lineageEvents'
+    | 'aliases'
+    | 'program'
+    | 'groups'
+    | 'items'
+    | 'tasks'
+    | 'indicatorGroups'
+    | 'targets',
     EntityCount
   >;
   issues: LoadIssues;
@@ -41,6 +51,8 @@ export async function loadProgram(
   const plan: ProgramPlan = planProgram(data);
   const counts: LoadSummary['counts'] = {
     orgs: zero(),
+    predecessors: zero(),
+    lineageEvents: zero(),
     aliases: zero(),
     program: zero(),
     groups: zero(),
@@ -74,6 +86,9 @@ export async function loadProgram(
       else if (changed) await repo.updateOrg(existing.id, o, parentId);
       count('orgs', Boolean(existing), changed);
     }
+
+    // The 2025 restructuring: closed predecessor units and merge events, after today's units exist.
+    Object.assign(counts, await applyPlannedLineage(tx, planLineage(data)));
 
     const aliases = await repo.aliasesByKey();
     for (const a of plan.aliases) {
