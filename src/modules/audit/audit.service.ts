@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
 import type { Actor } from './actor.ts';
-import { auditRepository } from './audit.repository.ts';
+import { type AuditFilter, auditRepository } from './audit.repository.ts';
 import { chainHash } from './audit-hash.ts';
 
 export interface AuditEntry {
@@ -58,4 +58,14 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       checked++;
     }
   }
+}
+
+/** The trail for people: newest first, filtered by object, actor, action and date, a page at a time. */
+export async function listAuditEvents(
+  db: Db,
+  f: Omit<AuditFilter, 'limit' | 'offset'> & { page: number; pageSize: number },
+) {
+  const { page, pageSize, ...filter } = f;
+  const found = await auditRepository(db).list({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+  return { ...found, page, pageSize };
 }
