@@ -17,7 +17,7 @@ export async function auditVerify(database: Database): Promise<CommandResult> {
       ? 'its content no longer matches its hash (the row was changed)'
       : 'it does not link to the event before it (an event was removed or inserted)';
   return {
-    output: `Audit trail BROKEN at event ${verdict.brokenAt}: ${why}. ${verdict.checked} events before it verified.`,
+    output: `Audit trail BROKEN at event ${verdict.brokenAt}: ${why}. Events verified before it: ${verdict.checked}.`,
     exitCode: 1,
   };
 }
