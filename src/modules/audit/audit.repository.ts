@@ -36,6 +36,10 @@ export function auditRepository(db: Db | Tx) {
     async insert(row: Omit<AuditRow, 'id'>) {
       await db.insert(auditEvent).values(row);
     },
+    /** In the order given: ids follow the chain. */
+    async insertMany(batch: Omit<AuditRow, 'id'>[]) {
+      if (batch.length) await db.insert(auditEvent).values(batch);
+    },
     /** The trail newest first, filtered; each filter is served by an index of the audit_trail migration. */
     async list(f: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {
       const parts: SQL[] = [sql`true`];

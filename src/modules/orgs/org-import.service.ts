@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { invalid } from '../../server/errors.ts';
 import type { Actor } from '../audit/actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAuditBatch } from '../audit/audit.service.ts';
 import { type ColumnSpec, mapColumns, type Table } from './org-import-file.ts';
 import {
   COMMUNE_CODE,
@@ -237,17 +237,18 @@ export async function commitImport(
       (await repo.byCodes(preview.byParent.map((p) => p.code))).map((u) => [u.code, u.id]),
     );
     const source = `import: ${fileName}`;
-    for (const u of preview.units) {
-      await repo.insert({
+    await repo.insertMany(
+      preview.units.map((u) => ({
         code: u.code,
         kind: u.kind,
         nameVi: u.nameVi,
         nameEn: u.nameEn,
         parentId: parents.get(u.parentCode)!,
-        validFrom: null,
         source,
-      });
-      await recordAudit(tx, actor, {
+      })),
+    );
+    await recordAuditBatch(tx, actor, [
+      ...preview.units.map((u) => ({
         action: 'org.create',
         entityType: 'org_unit',
         entityId: u.code,
@@ -259,14 +260,14 @@ export async function commitImport(
           parentCode: u.parentCode,
           source,
         },
-      });
-    }
-    await recordAudit(tx, actor, {
-      action: 'org.import',
-      entityType: 'org_import',
-      entityId: fileName,
-      after: { type, created: preview.units.length, byParent: preview.byParent },
-    });
+      })),
+      {
+        action: 'org.import',
+        entityType: 'org_import',
+        entityId: fileName,
+        after: { type, created: preview.units.length, byParent: preview.byParent },
+      },
+    ]);
     return { type, created: preview.units.length, byParent: preview.byParent };
   });
 }

@@ -289,4 +289,24 @@ describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine
     });
     expect(self.json().error.message).toBe('into.0.code: 20209 cannot be split into itself');
   });
+
+  it('merging a province moves its open sub-units, with their paths, under the unit it merged into', async () => {
+    await send('POST', '/api/orgs', {
+      code: '19999',
+      kind: 'commune',
+      nameVi: 'Xã Thử Huế',
+      parentCode: '46',
+    });
+    const res = await send('POST', '/api/orgs/merge', {
+      sources: ['46'],
+      into: { code: '48' },
+      effectiveDate: '2027-01-01',
+      legalBasis: 'Nghị quyết thử',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().movedSubunits).toEqual(['19999']);
+    const moved = (await get('/api/orgs?root=48&kind=commune')).json();
+    expect(moved.items.map((u: { code: string }) => u.code)).toEqual(['19999']);
+    expect((await unit('46')).successors.map((s: { code: string }) => s.code)).toEqual(['48']);
+  });
 });
