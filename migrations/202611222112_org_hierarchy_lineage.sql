@@ -94,3 +94,10 @@ CREATE OR REPLACE FUNCTION org_unit_lineage(root integer) RETURNS TABLE (org_uni
   )
   SELECT id, min(depth)::int FROM up GROUP BY id
 $$;
+--> statement-breakpoint
+-- Lineage may appear on public pages (an agency's former units): its changes move the public-data epoch.
+CREATE TRIGGER org_unit_event_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON org_unit_event
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch();
+--> statement-breakpoint
+CREATE TRIGGER org_unit_event_unit_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON org_unit_event_unit
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch();
