@@ -199,7 +199,7 @@ export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
           ...unitSnapshot(s),
           validTo: dayBefore(input.effectiveDate),
           successors: [after.code],
-          ...event,
+          event,
         },
       });
     }
@@ -212,7 +212,7 @@ export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
         ...unitSnapshot(after),
         predecessors: input.sources,
         movedSubunits: children.map((c) => c.code),
-        ...event,
+        event,
       },
     });
     return { eventId, unit: after, closed: input.sources, movedSubunits: children.map((c) => c.code) };
@@ -305,7 +305,7 @@ export async function splitUnits(db: Db, actor: Actor, input: SplitInput) {
         ...unitSnapshot(source!),
         validTo: dayBefore(input.effectiveDate),
         successors: intoCodes,
-        ...event,
+        event,
       },
     });
     for (const u of units) {
@@ -314,7 +314,7 @@ export async function splitUnits(db: Db, actor: Actor, input: SplitInput) {
         action: wasNew ? 'org.create' : 'org.merge',
         entityType: 'org_unit',
         entityId: u.code,
-        after: { ...unitSnapshot(u), predecessors: [source!.code], ...event },
+        after: { ...unitSnapshot(u), predecessors: [source!.code], event },
       });
     }
     return { eventId, closed: source!.code, units };

@@ -196,11 +196,17 @@ describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine
            )})`,
     );
     expect(found.map((f) => f.name)).toEqual(['Phường Cũ Một']);
-    const [audit] = await rows<{ action: string; actor: string }>(
+    const [audit] = await rows<Record<string, string>>(
       t.database.db,
-      sql`SELECT action, actor_label AS actor FROM audit_event WHERE entity_id = '20206' ORDER BY id DESC LIMIT 1`,
+      sql`SELECT action, actor_label AS actor, after->>'kind' AS kind, after->'event'->>'legalBasis' AS basis
+            FROM audit_event WHERE entity_id = '20206' ORDER BY id DESC LIMIT 1`,
     );
-    expect(audit).toEqual({ action: 'org.merge', actor: 'anonymous' });
+    expect(audit).toEqual({
+      action: 'org.merge',
+      actor: 'anonymous',
+      kind: 'ward',
+      basis: 'Nghị quyết 999/NQ-UBTVQH15',
+    });
   });
 
   it('refuses a merge into itself, into a closed unit, or dated before a unit existed; nothing changes', async () => {

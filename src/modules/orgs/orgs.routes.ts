@@ -53,7 +53,13 @@ async function uploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; f
     throw new AppError(415, 'unsupported_media_type', 'file: send the file as multipart/form-data');
   const file = await request.file();
   if (!file) throw invalid([{ field: 'file', problem: 'is missing' }]);
-  return { bytes: await file.toBuffer(), filename: file.filename };
+  try {
+    return { bytes: await file.toBuffer(), filename: file.filename };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(413, 'payload_too_large', `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    throw error;
+  }
 }
 
 /** Organisation administration: the tree, one unit with its lineage, and every change to the map. */
