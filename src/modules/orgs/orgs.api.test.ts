@@ -155,6 +155,10 @@ describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine
     });
     const most = await unit('BKHCN');
     expect(most.predecessors.map((p: { code: string }) => p.code)).toEqual(['BTTTT']);
+    const closed = (await get(`/api/orgs?status=closed&q=${encodeURIComponent('quang nam')}`)).json();
+    expect(closed.items.map((u: { code: string }) => u.code)).toEqual(['P63_QUANG_NAM']);
+    const current = (await get(`/api/orgs?q=${encodeURIComponent('Quảng Nam')}`)).json();
+    expect(current.items.map((u: { code: string }) => u.code)).toEqual(['48']);
     const old = await unit('BTTTT');
     expect(old).toMatchObject({ nameVi: 'Bộ Thông tin và Truyền thông', validTo: '2025-02-28' });
     expect(old.successors.map((s: { code: string }) => s.code)).toEqual(['BKHCN']);
