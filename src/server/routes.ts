@@ -3,6 +3,7 @@ import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
+import { targetRoutes } from '../modules/targets/targets.routes.ts';
 import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
 
 /** Every module's routes, mounted under /api. One line per module. */
@@ -11,5 +12,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicProgramRoutes);
   await app.register(publicTaskRoutes);
   await app.register(publicTargetRoutes);
+  await app.register(targetRoutes);
   await app.register(publicAgencyRoutes);
 };

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assessProgress, type ProgressInput } from './progress.ts';
 
 // Hand-made series. Expected numbers are worked out in the comments (and in docs/targets-progress.md).
-const atLeast30By2030 = (baseline: number | null, latest: number | null, latestYear = 2024): ProgressInput => ({
+const atLeast30By2030 = (
+  baseline: number | null,
+  latest: number | null,
+  latestYear = 2024,
+): ProgressInput => ({
   comparison: '>=',
   targetValue: 30,
   targetValueMax: null,
@@ -80,7 +84,10 @@ describe('growth-rate progress classification (Open SDG method)', () => {
 
   it('says target achieved when the latest value meets it, even without a baseline', () => {
     expect(assessProgress(atLeast30By2030(10, 30)).status).toBe('target_achieved');
-    expect(assessProgress(atLeast30By2030(null, 31))).toMatchObject({ status: 'target_achieved', reason: null });
+    expect(assessProgress(atLeast30By2030(null, 31))).toMatchObject({
+      status: 'target_achieved',
+      reason: null,
+    });
   });
 
   it('needs strictly more for a "more than" target', () => {

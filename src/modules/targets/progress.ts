@@ -102,7 +102,12 @@ export function isQualitative(comparison: Comparison): boolean {
 }
 
 /** Whether a value meets the target as written: "more than" is strict, a range includes its bounds. */
-export function meetsTarget(comparison: Comparison, value: number, target: number, max: number | null): boolean {
+export function meetsTarget(
+  comparison: Comparison,
+  value: number,
+  target: number,
+  max: number | null,
+): boolean {
   switch (comparison) {
     case '>=':
       return value >= target;
@@ -198,7 +203,11 @@ export function assessProgress(input: ProgressInput): ProgressResult {
   }
   const sign = from < 0 ? -1 : 1;
   const d = direction ?? 1;
-  const observedGrowth = growthRate(from, latest.value === 0 ? ZERO_SUBSTITUTE : latest.value, latest.year - baseline.year);
+  const observedGrowth = growthRate(
+    from,
+    latest.value === 0 ? ZERO_SUBSTITUTE : latest.value,
+    latest.year - baseline.year,
+  );
   const withGrowth = {
     ...base,
     observedGrowth: round(observedGrowth),
