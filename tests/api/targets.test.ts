@@ -18,7 +18,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
   afterAll(() => t?.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
-  const send = (method: 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
     t.app.inject({ method, url, payload: payload as object });
   const valueCount = async () =>
     (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM target_observation`))[0]!.n;
@@ -176,7 +176,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
     expect(detail.values).toEqual([
       expect.objectContaining({ year: 2026, value: 120.5, source: 'Bộ KH&CN', disaggregation: null }),
     ]);
-    // 52 (2025) → 120.5 (2026): observed growth 1.31731; required (350/52)^(1/5) − 1 = 0.464...; R ≫ 0.95
+    // 52 (2025) → 120.5 (2026): observed growth 1.31731; required (350/52)^(1/5) − 1 = 0.464242
     expect(detail.progress).toMatchObject({
       status: 'substantial_progress',
       method: 'growth_rate',
@@ -186,6 +186,8 @@ describe.each(testEngines())('targets API on %s', (engine) => {
       goal: 350,
     });
     expect(detail.progress.requiredGrowth).toBeCloseTo((350 / 52) ** (1 / 5) - 1, 4);
+    // The worked example of docs/targets-progress.md: R = 1.31731 / 0.464242 = 2.83754.
+    expect(detail.progress.ratio).toBeCloseTo(2.83754, 4);
     expect(detail.progress.neededTrajectory.at(-1)).toEqual({ year: 2030, value: 350 });
     expect(detail.progress.projection.year).toBe(2030);
     expect(detail.target.progressStatus).toBe('substantial_progress');
@@ -209,7 +211,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
       reason: 'Nguồn số liệu chưa rõ',
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Nguồn số liệu chưa rõ' });
-    const fixed = await send('PATCH', `/api/target-values/${id}`, {
+    const fixed = await send('PUT', `/api/target-values/${id}`, {
       year: 2025,
       period: 'q4',
       value: 61,

@@ -263,13 +263,13 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.patch(
+  app.put(
     '/target-values/:id',
     {
       config: { policy: TARGET_POLICIES.enterValues },
       schema: {
         tags,
-        summary: 'Correct a draft or returned value; it becomes a draft again',
+        summary: 'Replace the content of a draft or returned value; it becomes a draft again',
         params: idParam,
         body: valueBody,
         response: { 200: valueSchema },
