@@ -316,18 +316,25 @@ describe.each(testEngines())('targets API on %s', (engine) => {
       sheet.addRow(['target_code', 'year', 'disaggregation', 'value', 'unit', 'source']);
       sheet.addRow(['AP2030-11.9', 2023, null, 31.5, '%', 'Bộ Công Thương']);
       sheet.addRow(['AP2030-11.9', 2024, 'province=48', 40, '%', 'Sở Công Thương Đà Nẵng']);
+      // A cell formatted as a percentage holds 0.42 for 42 %; province 1 is Hà Nội ("01").
+      const percent = sheet.addRow(['AP2030-11.9', 2024, 'province=1', 0.42, '%', 'Sở Công Thương Hà Nội']);
+      percent.getCell(4).numFmt = '0.0%';
       const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
       const before = await valueCount();
       const res = await post('/api/target-imports?fileName=gia-tri.xlsx', xlsx, 'application/octet-stream');
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json().imported).toBe(2);
-      expect(await valueCount()).toBe(before + 2);
+      expect(res.json().imported).toBe(3);
+      expect(await valueCount()).toBe(before + 3);
       const values = (await get('/api/targets/AP2030-11.9/values')).json().items;
-      expect(values.map((v: { status: string }) => v.status)).toEqual(['draft', 'draft']);
+      expect(values.map((v: { status: string }) => v.status)).toEqual(['draft', 'draft', 'draft']);
+      expect(values.find((v: { value: number }) => v.value === 42).disaggregation).toEqual({
+        key: 'province',
+        value: '01',
+      });
       expect(await auditCount('target_value.import')).toBe(1);
 
       const again = await post('/api/target-imports/preview', xlsx, 'application/octet-stream');
-      expect(again.json()).toMatchObject({ valid: 0, errors: 2 });
+      expect(again.json()).toMatchObject({ valid: 0, errors: 3 });
       expect(again.json().rows[0].issues[0].problem).toContain('already exists');
     });
 

@@ -89,6 +89,8 @@ function parseDisaggregation(raw: RawObservation['disaggregation'], issues: Issu
   }
   if (!key && !value) return { key: '', value: '' };
   const lowered = key?.toLowerCase() ?? '';
+  // Province codes are two digits ("01"); a spreadsheet turns them into the number 1.
+  if (lowered === 'province' && value && /^\d$/.test(value)) value = `0${value}`;
   if (!/^[a-z][a-z0-9_]{0,29}$/.test(lowered))
     issues.push({
       field: 'disaggregation.key',

@@ -112,9 +112,15 @@ async function readXlsx(body: Buffer): Promise<SheetRow[]> {
   if (!sheet) throw fileProblem('the workbook has no sheet');
   const out: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values is 1-based: index 0 is always empty.
-    out.push({ row: rowNumber, cells: values.slice(1).map(excelCell) });
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      let value = excelCell(cell.value);
+      // Excel keeps 31.5 % as 0.315 in a cell formatted as a percentage; people mean 31.5.
+      if (typeof value === 'number' && cell.numFmt?.includes('%'))
+        value = Number((value * 100).toPrecision(12));
+      cells[column - 1] = value;
+    });
+    out.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? null) });
   });
   return out;
 }
