@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/database.ts';
 import { loadProgram } from '../../src/modules/program/program-loader.service.ts';
-import { enterObservation, reviewObservation } from '../../src/modules/targets/observations.service.ts';
+import {
+  enterObservation,
+  guardDuplicate,
+  reviewObservation,
+} from '../../src/modules/targets/observations.service.ts';
+import { observationsRepository } from '../../src/modules/targets/targets.repository.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngines } from '../helpers/db.ts';
 
@@ -385,6 +390,12 @@ describe.each(testEngines())('targets API on %s', (engine) => {
     await expect(reviewObservation(db, officer, created.id, 'accept')).rejects.toMatchObject({ status: 403 });
     const coordinator = { userId: 9, label: 'coordinator@most', via: 'api' as const };
     expect((await reviewObservation(db, coordinator, created.id, 'accept')).status).toBe('accepted');
+    // A duplicate that slips past the check (two people at once) meets the unique constraint: 409, not 500.
+    const { id: _, ...copy } = created;
+    await expect(guardDuplicate(() => observationsRepository(db).insert(copy))).rejects.toMatchObject({
+      status: 409,
+      code: 'conflict',
+    });
   });
 
   it('downloads every target with its accepted values as CSV (with BOM) and JSON', async () => {

@@ -146,30 +146,32 @@ export async function updateObservation(
   id: number,
   raw: RawObservation,
 ): Promise<ObservationRow> {
-  return db.transaction(async (tx) => {
-    const before = await loadForChange(tx, id, 'update');
-    const target = await targetOf(tx, before);
-    if (!monitorsTarget(actor, target))
-      throw forbidden(`targetCode: your agency does not monitor target ${target.code}`);
-    const checked = checkObservation(target, raw, await targetDefinitionsRepository(tx).provinceCodes());
-    if (!checked.ok) throw invalid(checked.issues);
-    const repo = observationsRepository(tx);
-    const same = await repo.findSame({ targetId: target.id, ...checked.value });
-    if (same && same.id !== id) throw duplicate([duplicateIssue(checked.value, same)]);
-    const after = await repo.update(id, {
-      ...checked.value,
-      status: 'draft',
-      updatedAt: new Date().toISOString(),
-    });
-    await recordAudit(tx, actor, {
-      action: 'target_value.update',
-      entityType: 'target_observation',
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return guardDuplicate(() =>
+    db.transaction(async (tx) => {
+      const before = await loadForChange(tx, id, 'update');
+      const target = await targetOf(tx, before);
+      if (!monitorsTarget(actor, target))
+        throw forbidden(`targetCode: your agency does not monitor target ${target.code}`);
+      const checked = checkObservation(target, raw, await targetDefinitionsRepository(tx).provinceCodes());
+      if (!checked.ok) throw invalid(checked.issues);
+      const repo = observationsRepository(tx);
+      const same = await repo.findSame({ targetId: target.id, ...checked.value });
+      if (same && same.id !== id) throw duplicate([duplicateIssue(checked.value, same)]);
+      const after = await repo.update(id, {
+        ...checked.value,
+        status: 'draft',
+        updatedAt: new Date().toISOString(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'target_value.update',
+        entityType: 'target_observation',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 /**

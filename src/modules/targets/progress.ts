@@ -203,11 +203,7 @@ export function assessProgress(input: ProgressInput): ProgressResult {
   }
   const sign = from < 0 ? -1 : 1;
   const d = direction ?? 1;
-  const observedGrowth = growthRate(
-    from,
-    latest.value === 0 ? ZERO_SUBSTITUTE : latest.value,
-    latest.year - baseline.year,
-  );
+  const observedGrowth = growthRate(from, latest.value, latest.year - baseline.year);
   const withGrowth = {
     ...base,
     observedGrowth: round(observedGrowth),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode, searchText } from '../../lib/http.ts';
-import { PROGRESS_STATUSES } from './progress.ts';
+import { PROGRESS_STATUSES, type ProgressStatus } from './progress.ts';
 import {
   presentPublicValue,
   presentTarget,
@@ -25,6 +25,15 @@ const filterQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9_]{1,40}$/, 'must be an agency code')
     .optional(),
+});
+
+const progressSummary = z.object({
+  code: z.string(),
+  textVi: z.string(),
+  indicatorGroupNo: z.number().nullable(),
+  ratio: z.number().nullable(),
+  reason: z.string().nullable(),
+  latest: z.object({ year: z.number(), value: z.number() }).nullable(),
 });
 
 const targetCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'must be a target code');
@@ -60,49 +69,27 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             total: z.number(),
             counts: z.record(z.enum(PROGRESS_STATUSES), z.number()),
-            byStatus: z.record(
-              z.enum(PROGRESS_STATUSES),
-              z.array(
-                z.object({
-                  code: z.string(),
-                  textVi: z.string(),
-                  indicatorGroupNo: z.number().nullable(),
-                  ratio: z.number().nullable(),
-                  reason: z.string().nullable(),
-                  latest: z.object({ year: z.number(), value: z.number() }).nullable(),
-                }),
-              ),
-            ),
+            byStatus: z.record(z.enum(PROGRESS_STATUSES), z.array(progressSummary)),
           }),
         },
       },
     },
     async (request) => {
       const { total, byStatus } = await progressOverview(app.database.db, request.query.program);
-      const entries = Object.entries(byStatus) as [
-        keyof typeof byStatus,
-        (typeof byStatus)[keyof typeof byStatus],
-      ][];
-      return {
-        total,
-        counts: Object.fromEntries(entries.map(([s, list]) => [s, list.length])) as Record<
-          keyof typeof byStatus,
-          number
-        >,
-        byStatus: Object.fromEntries(
-          entries.map(([s, list]) => [
-            s,
-            list.map(({ target, progress }) => ({
-              code: target.code,
-              textVi: target.textVi,
-              indicatorGroupNo: target.groupNo,
-              ratio: progress.ratio,
-              reason: progress.reason,
-              latest: progress.latest,
-            })),
-          ]),
-        ) as Record<keyof typeof byStatus, never[]>,
-      };
+      const counts = {} as Record<ProgressStatus, number>;
+      const summaries = {} as Record<ProgressStatus, z.infer<typeof progressSummary>[]>;
+      for (const status of PROGRESS_STATUSES) {
+        counts[status] = byStatus[status].length;
+        summaries[status] = byStatus[status].map(({ target, progress }) => ({
+          code: target.code,
+          textVi: target.textVi,
+          indicatorGroupNo: target.groupNo,
+          ratio: progress.ratio,
+          reason: progress.reason,
+          latest: progress.latest,
+        }));
+      }
+      return { total, counts, byStatus: summaries };
     },
   );
 
