@@ -254,15 +254,15 @@ export function observationsRepository(db: Db | Tx) {
           asc(targetObservation.disaggregationValue),
         );
     },
-    /** Accepted values of every target of a program, for the overview and downloads. */
-    acceptedOfProgram(programId: number) {
+    /** Accepted values of the given targets (the page, the overview, the downloads). */
+    acceptedOfTargets(targetIds: number[]): Promise<ObservationRow[]> {
+      if (targetIds.length === 0) return Promise.resolve([]);
       return db
-        .select({ observation: targetObservation, targetCode: target.code })
+        .select()
         .from(targetObservation)
-        .innerJoin(target, eq(target.id, targetObservation.targetId))
-        .where(and(eq(target.programId, programId), eq(targetObservation.status, 'accepted')))
+        .where(and(inArray(targetObservation.targetId, targetIds), eq(targetObservation.status, 'accepted')))
         .orderBy(
-          asc(target.code),
+          asc(targetObservation.targetId),
           asc(targetObservation.periodYear),
           asc(targetObservation.period),
           asc(targetObservation.disaggregationKey),

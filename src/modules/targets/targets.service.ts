@@ -45,12 +45,10 @@ export async function targetsWithProgress(
   filter: TargetFilter & { code?: string } = {},
 ) {
   const program = await requireProgram(db, programCode);
-  const [targets, accepted] = await Promise.all([
-    targetsRepository(db).list({ programId: program.id, ...filter }),
-    observationsRepository(db).acceptedOfProgram(program.id),
-  ]);
+  const targets = await targetsRepository(db).list({ programId: program.id, ...filter });
+  const accepted = await observationsRepository(db).acceptedOfTargets(targets.map((t) => t.id));
   const valuesByTarget = new Map<number, ObservationRow[]>();
-  for (const { observation } of accepted) {
+  for (const observation of accepted) {
     const list = valuesByTarget.get(observation.targetId) ?? [];
     list.push(observation);
     valuesByTarget.set(observation.targetId, list);
