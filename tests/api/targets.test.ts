@@ -343,6 +343,21 @@ describe.each(testEngines())('targets API on %s', (engine) => {
       expect(again.json().rows[0].issues[0].problem).toContain('already exists');
     });
 
+    it('hands out a template that imports once filled in', async () => {
+      const res = await get('/api/target-imports/template.xlsx');
+      expect(res.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const list = workbook.getWorksheet('Chỉ tiêu')!;
+      expect(list.rowCount).toBe(68);
+      const values = workbook.getWorksheet('Giá trị')!;
+      values.addRow(['AP2030-11.12', 2025, null, null, 100, '%', 'Văn phòng Chính phủ']);
+      const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+      const preview = (await post('/api/target-imports/preview', filled, 'application/octet-stream')).json();
+      expect(preview).toMatchObject({ total: 1, valid: 1 });
+      expect(preview.rows[0]).toMatchObject({ targetCode: 'AP2030-11.12', year: 2025, value: 100 });
+    });
+
     it('answers a file it cannot read with a 400, not a 500', async () => {
       const cases: [Buffer, string, string][] = [
         [csv(''), 'text/csv', 'file: the file is empty'],

@@ -10,11 +10,11 @@ import {
   updateObservation,
 } from './observations.service.ts';
 import { targetHistory, updateTargetDefinition } from './target-definition.service.ts';
+import { targetImportRoutes } from './target-imports.routes.ts';
 import { presentValue, valueSchema } from './targets.presenter.ts';
 import type { TargetDefinitionRow } from './targets.repository.ts';
 import { COMPARISONS, OBSERVATION_STATUSES } from './targets.schema.ts';
 import { actorOf, TARGET_POLICIES } from './targets-actor.ts';
-import { commitImport, detectFormat, IMPORT_MAX_BYTES, previewImport } from './targets-import.ts';
 
 const tags = ['targets'];
 const targetCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'must be a target code');
@@ -99,31 +99,8 @@ const valueBody = z
   })
   .strict();
 
-const previewRowSchema = z.object({
-  row: z.number(),
-  targetCode: z.string().nullable(),
-  year: z.number().nullable(),
-  period: z.string(),
-  disaggregation: z.string().nullable(),
-  value: z.number().nullable(),
-  assessedClass: z.string().nullable(),
-  ok: z.boolean(),
-  issues: z.array(z.object({ field: z.string(), problem: z.string() })),
-});
-
 /** Routes that change targets and their values. Each declares the policy sign-in enforces. */
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Spreadsheets arrive as the raw request body; this parser applies to this plugin's routes only.
-  app.addContentTypeParser(
-    [
-      'text/csv',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/octet-stream',
-    ],
-    { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
-    (_request, body, done) => done(null, body),
-  );
-
   app.patch(
     '/targets/:code',
     {
@@ -319,62 +296,5 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-  const importQuery = programQuery.extend({
-    format: z.enum(['csv', 'xlsx']).optional(),
-    fileName: z.string().max(200).optional(),
-  });
-  const importFile = (request: {
-    body: unknown;
-    headers: Record<string, unknown>;
-    query: z.infer<typeof importQuery>;
-  }) => {
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const contentType = String(request.headers['content-type'] ?? '');
-    return {
-      body,
-      format: request.query.format ?? detectFormat(body, contentType),
-      fileName: request.query.fileName,
-    };
-  };
-
-  app.post(
-    '/target-imports/preview',
-    {
-      config: { policy: TARGET_POLICIES.enterValues },
-      schema: {
-        tags,
-        summary: 'Check a .xlsx or .csv of values (long format) row by row; stores nothing',
-        querystring: importQuery,
-        response: {
-          200: z.object({
-            rows: z.array(previewRowSchema),
-            total: z.number(),
-            valid: z.number(),
-            errors: z.number(),
-          }),
-        },
-      },
-    },
-    async (request) =>
-      previewImport(app.database.db, actorOf(request), request.query.program, importFile(request)),
-  );
-
-  app.post(
-    '/target-imports',
-    {
-      config: { policy: TARGET_POLICIES.enterValues },
-      schema: {
-        tags,
-        summary: 'Import a .xlsx or .csv of values as drafts: all rows or none',
-        querystring: importQuery,
-        response: { 201: z.object({ imported: z.number(), ids: z.array(z.number()) }) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await commitImport(app.database.db, actorOf(request), request.query.program, importFile(request)),
-        ),
-  );
+  await app.register(targetImportRoutes);
 };
