@@ -143,7 +143,11 @@ describe('growth-rate progress classification (Open SDG method)', () => {
     expect(above).toMatchObject({ direction: -1, goal: 18 });
     expect(above.status).toBe('substantial_progress');
     // started inside the range and left it
-    expect(assessProgress(range(17, 19)).status).toBe('deterioration');
+    expect(assessProgress(range(17, 19))).toMatchObject({
+      status: 'deterioration',
+      ratio: null,
+      neededTrajectory: [],
+    });
     expect(assessProgress(range(17, 15)).status).toBe('deterioration');
   });
 
@@ -167,6 +171,11 @@ describe('growth-rate progress classification (Open SDG method)', () => {
         assessment: { year: 2025, assessedClass: 'moderate_progress' },
       }),
     ).toMatchObject({ status: 'moderate_progress', method: 'coordinator_assessment', ratio: null });
+  });
+
+  it('calls a fall from a baseline already at the target deterioration (Open SDG: R = −∞)', () => {
+    const r = assessProgress({ ...atLeast30By2030(30, 25), comparison: '>=' });
+    expect(r).toMatchObject({ status: 'deterioration', requiredGrowth: 0, ratio: null });
   });
 
   it('keeps the growth rate defined for a zero baseline, as Open SDG does (0 → 0.001)', () => {

@@ -214,18 +214,15 @@ export function assessProgress(input: ProgressInput): ProgressResult {
   if (targetYear === null) return { ...withGrowth, reason: 'no_target_year' };
   if (targetYear <= baseline.year) return { ...withGrowth, reason: 'target_year_not_after_baseline' };
 
+  // Started inside a range and left it: nothing to grow toward, only a range to return to.
+  if (startsInsideRange) return { ...withGrowth, status: 'deterioration' };
   const requiredGrowth = growthRate(from, to, targetYear - baseline.year);
   const neededTrajectory = path({ year: baseline.year, value: from }, requiredGrowth, targetYear);
   const progressed = sign * d * observedGrowth;
-  // Baseline already at the goal (or inside a range) and the latest value fell short: any move is the
-  // wrong way; Open SDG divides by zero here and gets −∞ (deterioration) or NaN.
-  const ratio = requiredGrowth === 0 || startsInsideRange ? null : progressed / Math.abs(requiredGrowth);
-  const status =
-    ratio !== null
-      ? classify(ratio)
-      : progressed > 0 && !startsInsideRange
-        ? 'substantial_progress'
-        : 'deterioration';
+  // Baseline already at the goal and the latest value fell short: any move was the wrong way; Open SDG
+  // divides by zero here and gets −∞ (deterioration).
+  const ratio = requiredGrowth === 0 ? null : progressed / Math.abs(requiredGrowth);
+  const status = ratio !== null ? classify(ratio) : 'deterioration';
   return {
     ...withGrowth,
     status,
