@@ -174,10 +174,15 @@ describe.each(testEngines())('targets API on %s', (engine) => {
     expect(queue.items.map((v: { id: number }) => v.id)).toContain(id);
     expect((await get(`/api/public/targets/${CABLE}`)).json().values).toEqual([]);
 
+    const cached = await get(`/api/public/targets/${CABLE}`);
+    expect(cached.headers['x-cache']).toBe('hit');
     const accepted = await send('POST', `/api/target-values/${id}/accept`);
     expect(accepted.json()).toMatchObject({ status: 'accepted', reviewedBy: 'anonymous' });
 
-    const detail = (await get(`/api/public/targets/${CABLE}`)).json();
+    // Accepting moves the public-data epoch: the cached page is not served again.
+    const fresh = await get(`/api/public/targets/${CABLE}`);
+    expect(fresh.headers['x-cache']).toBe('miss');
+    const detail = fresh.json();
     expect(detail.values).toEqual([
       expect.objectContaining({ year: 2026, value: 120.5, source: 'Bộ KH&CN', disaggregation: null }),
     ]);

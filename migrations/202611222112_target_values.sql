@@ -62,3 +62,8 @@ CREATE TABLE target_observation (
 --> statement-breakpoint
 -- Serves: the review queue (submitted values) and the public series and progress (accepted values).
 CREATE INDEX target_observation_status_idx ON target_observation (status, target_id);
+--> statement-breakpoint
+-- Public pages show accepted values and progress from them: move the public-data epoch on every change
+-- (see 202611222100_public_data_epoch.sql). target already has its trigger.
+CREATE TRIGGER target_observation_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON target_observation
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch();
