@@ -3,6 +3,8 @@
 
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/orgs/orgs.schema.ts';
+export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/program/program.schema.ts';
+export * from '../modules/register/register.schema.ts';
 export * from '../modules/targets/targets.schema.ts';
 export * from '../modules/tasks/tasks.schema.ts';

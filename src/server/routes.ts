@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
+import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
+import { taskRegisterRoutes } from '../modules/register/register.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
 import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
@@ -12,4 +14,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicTaskRoutes);
   await app.register(publicTargetRoutes);
   await app.register(publicAgencyRoutes);
+  await app.register(taskRegisterRoutes);
+  await app.register(plansRoutes);
 };
