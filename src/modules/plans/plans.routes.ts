@@ -37,16 +37,19 @@ const planSchema = z.object({
 });
 const planViewSchema = z.object({ plan: planSchema, items: z.array(registerTaskSchema) });
 
-const rolledUpSchema: z.ZodType<RolledUp> = z.lazy(() =>
-  z.object({
+// Recursive, so it is a named OpenAPI component.
+const rolledUpSchema: z.ZodType<RolledUp> = z
+  .object({
     key: z.string(),
     taskId: z.number().nullable(),
     progress: z.number(),
     completed: z.boolean(),
     source: z.enum(['reported', 'children', 'none']),
-    children: z.array(rolledUpSchema),
-  }),
-);
+    get children() {
+      return z.array(rolledUpSchema);
+    },
+  })
+  .meta({ id: 'PlanProgressNode' });
 
 function presentPlanView(v: Awaited<ReturnType<typeof getPlan>>) {
   return {
