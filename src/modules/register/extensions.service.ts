@@ -96,6 +96,8 @@ export async function decideExtension(
     if (extension.state !== 'pending')
       throw conflict(`Extension request ${extensionId} is already ${extension.state}`);
     await registry.lockTask(task.id);
+    if (decision.approve && task.registerState !== 'assigned')
+      throw conflict(`Task ${task.code} is ${task.registerState}: its deadline no longer moves`);
     await repo.decide(extensionId, decision.approve ? 'approved' : 'refused', actor, note);
     await recordAudit(tx, actor, {
       action: decision.approve ? 'extension.approved' : 'extension.refused',

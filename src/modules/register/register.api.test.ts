@@ -121,6 +121,37 @@ describe.each(testEngines())('task register on %s', (engine) => {
     expect(total).toBeGreaterThan(1);
   });
 
+  it('cancels a task with a reason; it leaves the counts but keeps its history', async () => {
+    const created = (
+      await call('POST', '/register/tasks', { groupNo: 4, code: 'CANCEL-1', contentVi: 'Nhiệm vụ sẽ hủy' })
+    ).body;
+    expect((await call('POST', `/register/tasks/${created.id}/cancel`, { reason: ' ' })).status).toBe(400);
+    const cancelled = await call('POST', `/register/tasks/${created.id}/cancel`, {
+      reason: 'Trùng với nhiệm vụ 1.a',
+    });
+    expect(cancelled.body).toMatchObject({
+      registerState: 'cancelled',
+      cancelReason: 'Trùng với nhiệm vụ 1.a',
+    });
+    const none = (await call('GET', '/register/incomplete-by-agency')).body.items.find(
+      (r: { lead: string }) => r.lead === '(none)',
+    );
+    expect(none).toMatchObject({ tasks: 1, incomplete: 1 }); // T-5R only
+    const history = (await call('GET', `/register/tasks/${created.id}/history`)).body.versions;
+    expect(history.map((v: { change: string }) => v.change)).toEqual(['created', 'cancelled']);
+    expect(history[0].validTo).toBe(history[1].validFrom);
+  });
+
+  it('keeps the original deadline frozen in the database itself', async () => {
+    const [assigned] = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM task WHERE original_due_date IS NOT NULL LIMIT 1`,
+    );
+    await expect(
+      rows(t.database.db, sql`UPDATE task SET original_due_date = '2030-01-01' WHERE id = ${assigned!.id}`),
+    ).rejects.toThrow();
+  });
+
   it.each([
     ['lead also a partner', { lead: 'BKHCN', partners: ['BKHCN'] }, 'partners.0'],
     ['unknown agency', { lead: 'NOPE' }, 'lead'],

@@ -382,3 +382,6 @@ export function registerRepository(db: Db | Tx) {
   };
 }
 export type RegisterRepository = ReturnType<typeof registerRepository>;
+
+/** Original and current deadlines as of a date, for the status and reports modules. */
+export { deadlinesOf, type TaskDeadlines } from './extensions.repository.ts';
