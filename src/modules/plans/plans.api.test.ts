@@ -158,4 +158,12 @@ describe.each(testEngines())('agency plans on %s', (engine) => {
     expect((await call('POST', '/plans/NOPE/copy-down')).status).toBe(404);
     expect((await call('POST', '/plans', { agency: PROVINCE })).status).toBe(409);
   });
+
+  it('answers two simultaneous plan creations for one agency with 201 and 409, never 500', async () => {
+    const results = await Promise.all([
+      call('POST', '/plans', { agency: 'BYT' }),
+      call('POST', '/plans', { agency: 'BYT' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
 });

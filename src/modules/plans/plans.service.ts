@@ -8,6 +8,7 @@ import { type ResolvedAgency, registerRepository } from '../register/register.re
 import { assignTask, cancelTask } from '../register/register.service.ts';
 import { missingParts, type RegisterTask } from '../register/register-task.ts';
 import { type ExtraCheck, type TaskInput, todayInVietnam, writeTask } from '../register/task-writer.ts';
+import { conflictOnRace } from '../register/unique-conflict.ts';
 import { leadsInclude } from './collectives.ts';
 import { type PlanRow, plansRepository } from './plans.repository.ts';
 import { type ProgressInput, type ProgressNode, type RolledUp, rollUp } from './rollup.ts';
@@ -104,24 +105,27 @@ export async function createPlan(
   const program = await requireProgram(db, programCode);
   const agency = await registerRepository(db).agencyByCode(input.agency);
   if (!agency) throw invalid([{ field: 'agency', problem: `unknown agency ${input.agency}` }]);
-  await db.transaction(async (tx) => {
-    const repo = plansRepository(tx);
-    if (await repo.byAgency(program.id, agency.id)) throw conflict(`${agency.nameVi} already has a plan`);
-    const title =
-      cleanText(input.titleVi ?? '') || `Kế hoạch của ${agency.nameVi} thực hiện ${program.documentNo}`;
-    const id = await repo.insert(
-      program.id,
-      agency.id,
-      title,
-      input.documentNo ? cleanText(input.documentNo) : null,
-    );
-    await recordAudit(tx, actor, {
-      action: 'plan.created',
-      entityType: 'agency_plan',
-      entityId: id,
-      after: { agency: agency.code, title },
-    });
-  });
+  await conflictOnRace(
+    db.transaction(async (tx) => {
+      const repo = plansRepository(tx);
+      if (await repo.byAgency(program.id, agency.id)) throw conflict(`${agency.nameVi} already has a plan`);
+      const title =
+        cleanText(input.titleVi ?? '') || `Kế hoạch của ${agency.nameVi} thực hiện ${program.documentNo}`;
+      const id = await repo.insert(
+        program.id,
+        agency.id,
+        title,
+        input.documentNo ? cleanText(input.documentNo) : null,
+      );
+      await recordAudit(tx, actor, {
+        action: 'plan.created',
+        entityType: 'agency_plan',
+        entityId: id,
+        after: { agency: agency.code, title },
+      });
+    }),
+    `${agency.nameVi} already has a plan`,
+  );
   return getPlan(db, programCode, agency.code);
 }
 
@@ -133,44 +137,47 @@ export async function createPlan(
 export async function copyDown(db: Db, actor: Actor, programCode: string, agencyCode: string) {
   const program = await requireProgram(db, programCode);
   const agency = await requireAgency(db, agencyCode);
-  const created = await db.transaction(async (tx) => {
-    const plan = await ensurePlan(tx, actor, program, agency);
-    const repo = plansRepository(tx);
-    const done = await repo.parentsWithItems(plan.id);
-    const parents = await registerRepository(tx).byIds(
-      (await repo.assignedTo(program.id, agency)).filter((id) => !done.has(id)),
-    );
-    const ids: number[] = [];
-    for (const parent of parents) {
-      ids.push(
-        await writeTask(
-          tx,
-          actor,
-          {
-            programId: program.id,
-            planId: plan.id,
-            change: 'copied_down',
-            extraCheck: planRules(plan, agency),
-          },
-          {
-            groupNo: parent.groupNo,
-            code: `${agency.code}-${parent.code}`,
-            contentVi: parent.contentVi,
-            sourceDocument: parent.sourceDocument,
-            sourceItem: parent.sourceItem,
-            lead: agency.code,
-            productType: parent.productType,
-            productDescription: parent.productDescription,
-            deadlineAsWritten: parent.deadlineAsWritten,
-            dueDate: parent.dueDate,
-            recurrence: parent.recurrence,
-            parentTaskId: parent.id,
-          },
-        ),
+  const created = await conflictOnRace(
+    db.transaction(async (tx) => {
+      const plan = await ensurePlan(tx, actor, program, agency);
+      const repo = plansRepository(tx);
+      const done = await repo.parentsWithItems(plan.id);
+      const parents = await registerRepository(tx).byIds(
+        (await repo.assignedTo(program.id, agency)).filter((id) => !done.has(id)),
       );
-    }
-    return ids;
-  });
+      const ids: number[] = [];
+      for (const parent of parents) {
+        ids.push(
+          await writeTask(
+            tx,
+            actor,
+            {
+              programId: program.id,
+              planId: plan.id,
+              change: 'copied_down',
+              extraCheck: planRules(plan, agency),
+            },
+            {
+              groupNo: parent.groupNo,
+              code: `${agency.code}-${parent.code}`,
+              contentVi: parent.contentVi,
+              sourceDocument: parent.sourceDocument,
+              sourceItem: parent.sourceItem,
+              lead: agency.code,
+              productType: parent.productType,
+              productDescription: parent.productDescription,
+              deadlineAsWritten: parent.deadlineAsWritten,
+              dueDate: parent.dueDate,
+              recurrence: parent.recurrence,
+              parentTaskId: parent.id,
+            },
+          ),
+        );
+      }
+      return ids;
+    }),
+    `The plan of ${agency.code} was changed at the same time; try again`,
+  );
   return { ...(await getPlan(db, programCode, agency.code)), created };
 }
 

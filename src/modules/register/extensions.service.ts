@@ -8,6 +8,7 @@ import { requireProgram } from '../program/program.service.ts';
 import { deadlinesOf, extensionsRepository } from './extensions.repository.ts';
 import { registerRepository } from './register.repository.ts';
 import { todayInVietnam, versionAfterChange } from './task-writer.ts';
+import { conflictOnRace } from './unique-conflict.ts';
 
 export interface ExtensionRequest {
   /** The agency asking: it must lead the task, directly or through a collective. */
@@ -52,26 +53,29 @@ export async function requestExtension(
   if (!leadsInclude(task.leads, agency!)) {
     throw forbidden(`${agency!.nameVi} does not lead task ${task.code} and cannot ask to extend it`);
   }
-  const id = await db.transaction(async (tx) => {
-    const repo = extensionsRepository(tx);
-    if ((await repo.ofTask(task.id)).some((e) => e.state === 'pending'))
-      throw conflict(`Task ${task.code} already has a pending extension request`);
-    const id = await repo.insert({
-      taskId: task.id,
-      requestingOrgId: agency!.id,
-      actor,
-      reason,
-      previousDueDate: task.dueDate!,
-      requestedDueDate: request.requestedDueDate,
-    });
-    await recordAudit(tx, actor, {
-      action: 'extension.requested',
-      entityType: 'deadline_extension',
-      entityId: id,
-      after: { taskId: task.id, agency: agency!.code, reason, requestedDueDate: request.requestedDueDate },
-    });
-    return id;
-  });
+  const id = await conflictOnRace(
+    db.transaction(async (tx) => {
+      const repo = extensionsRepository(tx);
+      if ((await repo.ofTask(task.id)).some((e) => e.state === 'pending'))
+        throw conflict(`Task ${task.code} already has a pending extension request`);
+      const id = await repo.insert({
+        taskId: task.id,
+        requestingOrgId: agency!.id,
+        actor,
+        reason,
+        previousDueDate: task.dueDate!,
+        requestedDueDate: request.requestedDueDate,
+      });
+      await recordAudit(tx, actor, {
+        action: 'extension.requested',
+        entityType: 'deadline_extension',
+        entityId: id,
+        after: { taskId: task.id, agency: agency!.code, reason, requestedDueDate: request.requestedDueDate },
+      });
+      return id;
+    }),
+    `Task ${task.code} already has a pending extension request`,
+  );
   return (await extensionsRepository(db).ofTask(task.id)).find((e) => e.id === id)!;
 }
 

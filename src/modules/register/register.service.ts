@@ -13,6 +13,7 @@ import {
   versionAfterChange,
   writeTask,
 } from './task-writer.ts';
+import { conflictOnRace } from './unique-conflict.ts';
 
 export interface RegisterEntry extends RegisterTask {
   missing: FiveRPart[];
@@ -89,8 +90,11 @@ export async function incompleteByAgency(db: Db, programCode: string): Promise<A
 
 export async function createRegisterTask(db: Db, actor: Actor, programCode: string, input: TaskInput) {
   const program = await requireProgram(db, programCode);
-  const id = await db.transaction((tx) =>
-    writeTask(tx, actor, { programId: program.id, planId: null, change: 'created' }, input),
+  const id = await conflictOnRace(
+    db.transaction((tx) =>
+      writeTask(tx, actor, { programId: program.id, planId: null, change: 'created' }, input),
+    ),
+    `Another task was written with code ${input.code} at the same time`,
   );
   return getRegisterTask(db, programCode, id);
 }
