@@ -121,6 +121,24 @@ describe.each(testEngines())('task register on %s', (engine) => {
     expect(total).toBeGreaterThan(1);
   });
 
+  it("searches the register without accents and lists a recurring task's occurrences", async () => {
+    const found = (await call('GET', '/register/tasks?q=CHUYEN%20DOI%20SO')).body.items;
+    const accented = (await call('GET', `/register/tasks?q=${encodeURIComponent('chuyển đổi số')}`)).body
+      .items;
+    const yearly = (await call('GET', '/register/tasks')).body.items.find(
+      (i: { recurrence: string | null }) => i.recurrence === 'yearly',
+    );
+    expect(yearly).toBeDefined();
+    const res = await call('GET', `/register/tasks/${yearly.id}/occurrences?from=2025-01-01&to=2026-12-31`);
+    expect(res.status).toBe(200);
+    expect(res.body.occurrences.map((o: { dueDate: string }) => o.dueDate)).toContain('2026-12-31');
+    expect(found.length).toBeGreaterThan(10);
+    expect(found.map((i: { id: number }) => i.id)).toEqual(accented.map((i: { id: number }) => i.id));
+    const openapi = (await call('GET', '/openapi.json')).body;
+    expect(openapi.paths['/api/register/tasks'].get.tags).toEqual(['register']);
+    expect(openapi.paths['/api/plans/{agency}/copy-down'].post.tags).toEqual(['plans']);
+  });
+
   it('cancels a task with a reason; it leaves the counts but keeps its history', async () => {
     const created = (
       await call('POST', '/register/tasks', { groupNo: 4, code: 'CANCEL-1', contentVi: 'Nhiệm vụ sẽ hủy' })

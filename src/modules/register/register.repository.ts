@@ -162,11 +162,12 @@ export function registerRepository(db: Db | Tx) {
       return taskIds.length ? load(sql`t.id IN (${ids(taskIds)})`) : Promise.resolve([]);
     },
     /** The Program's own tasks (not agencies' plan items). */
-    programTasks(programId: number, includeCancelled = true): Promise<RegisterTask[]> {
+    programTasks(programId: number, includeCancelled = true, q?: string): Promise<RegisterTask[]> {
+      // search_text is already unaccented and lower-cased: one trigram-indexed LIKE.
       return load(
         sql`t.program_id = ${programId} AND t.plan_id IS NULL ${
           includeCancelled ? sql`` : sql`AND t.register_state <> 'cancelled'`
-        }`,
+        } ${q ? sql`AND t.search_text LIKE '%' || lower(f_unaccent(${q})) || '%'` : sql``}`,
       );
     },
     /** The items of one agency's plan. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate, programCode } from '../../lib/http.ts';
+import { isoDate, programCode, searchText } from '../../lib/http.ts';
+import { invalid } from '../../server/errors.ts';
 import { decideExtension, pendingExtensions, requestExtension, taskDeadlines } from './extensions.service.ts';
 import {
   asOfText,
@@ -30,6 +31,7 @@ import {
   listRegister,
   registerAsOf,
   taskHistory,
+  taskOccurrences,
   updateRegisterTask,
 } from './register.service.ts';
 import { actorOf } from './request-actor.ts';
@@ -62,6 +64,7 @@ export const taskRegisterRoutes: FastifyPluginAsyncZod = async (app) => {
             .transform((v) => v === 'true')
             .optional(),
           state: z.enum(REGISTER_STATES).optional(),
+          q: searchText,
         }),
         response: { 200: z.object({ items: z.array(registerTaskSchema), total: z.number() }) },
       },
@@ -251,6 +254,38 @@ export const taskRegisterRoutes: FastifyPluginAsyncZod = async (app) => {
           snapshot: presentRegisterTask(v.snapshot),
         })),
       };
+    },
+  );
+
+  app.get(
+    '/register/tasks/:id/occurrences',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "A recurring task's occurrences between two dates: yearly due 31/12, ongoing per six-month period",
+        params: idParam,
+        querystring: programQuery.extend({ from: isoDate, to: isoDate }),
+        response: {
+          200: z.object({
+            recurrence: z.enum(['yearly', 'ongoing']).nullable(),
+            occurrences: z.array(
+              z.object({
+                period: z.string(),
+                periodStart: z.string(),
+                periodEnd: z.string(),
+                dueDate: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { program, from, to } = request.query;
+      if (from > to) throw invalid([{ field: 'to', problem: 'must not be before from' }]);
+      return taskOccurrences(db(), program, request.params.id, from, to);
     },
   );
 

@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../../server/errors.ts';
 import type { Actor } from '../audit/actor.ts';
 import { requireProgram } from '../program/program.service.ts';
 import type { FiveRPart } from '../tasks/five-r.ts';
+import { occurrences } from './recurrence.ts';
 import { registerRepository } from './register.repository.ts';
 import { describeMissing, missingParts, type RegisterTask } from './register-task.ts';
 import {
@@ -42,12 +43,14 @@ export interface RegisterFilter {
   lead?: string;
   incomplete?: boolean;
   state?: RegisterTask['registerState'];
+  /** Accent- and case-insensitive words, already NFC. */
+  q?: string;
 }
 
 /** The register: every Program task with what it lacks of the 5 rõ. */
 export async function listRegister(db: Db, programCode: string, filter: RegisterFilter = {}) {
   const program = await requireProgram(db, programCode);
-  const tasks = (await registerRepository(db).programTasks(program.id)).map(withMissing);
+  const tasks = (await registerRepository(db).programTasks(program.id, true, filter.q)).map(withMissing);
   return tasks.filter(
     (t) =>
       (!filter.incomplete || t.missing.length > 0) &&
@@ -231,4 +234,16 @@ export async function registerAsOf(db: Db, programCode: string, asOf: string): P
   return tasks
     .sort((a, b) => a.groupNo - b.groupNo || a.code.localeCompare(b.code, 'vi', { numeric: true }))
     .map(withMissing);
+}
+
+/** The occurrences of a recurring task between two dates (docs/register.md § Recurring tasks). */
+export async function taskOccurrences(db: Db, programCode: string, taskId: number, from: string, to: string) {
+  const program = await requireProgram(db, programCode);
+  const task = await registerRepository(db).byId(taskId);
+  if (!task || task.programId !== program.id) throw notFound(`Task ${taskId}`);
+  if (!task.recurrence) return { recurrence: null, occurrences: [] };
+  return {
+    recurrence: task.recurrence,
+    occurrences: occurrences(task.recurrence, from, to, task.dueDate ?? task.assignedOn),
+  };
 }
