@@ -113,3 +113,7 @@ CREATE TABLE task_version (
 --> statement-breakpoint
 -- Serves: the register as of a date (the version of each task valid then) and one task's history.
 CREATE INDEX task_version_task_valid_idx ON task_version (task_id, valid_from DESC);
+--> statement-breakpoint
+-- Public pages may show the targets a task serves: their cached answers must move when the links do.
+CREATE TRIGGER task_target_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON task_target
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch();
