@@ -74,6 +74,9 @@ describe.each(testEngines())('agency plans on %s', (engine) => {
       expect(item.dueDate).toBe(parent.dueDate);
       expect(item.leads.map((l) => l.code)).toEqual([PROVINCE]);
     }
+    // Plan items are tasks, but the public Program pages still count the Program's own 140.
+    expect((await call('GET', '/public/tasks?pageSize=1')).body.total).toBe(140);
+    expect((await call('GET', '/public/overview')).body.totals.tasks).toBe(140);
     // Copy-down again copies nothing twice.
     expect((await call('POST', `/plans/${PROVINCE}/copy-down`)).body.created).toEqual([]);
 
