@@ -17,6 +17,7 @@ import { commitImport, previewImport } from '../modules/register-io/register-imp
 import { AppError } from '../server/errors.ts';
 import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerPlanCommands } from './commands/register.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
@@ -245,6 +246,7 @@ program
   );
 
 registerBackupCommands(program);
+registerPlanCommands(program);
 
 const audit = program.command('audit').description('The audit trail: verify the hash chain, list events');
 

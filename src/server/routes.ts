@@ -3,8 +3,10 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
+import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { itemLinkRoutes } from '../modules/program/item-links.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
+import { taskRegisterRoutes } from '../modules/register/register.routes.ts';
 import { registerIoRoutes } from '../modules/register-io/register-io.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
@@ -24,4 +26,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(itemLinkRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(taskRegisterRoutes);
+  await app.register(plansRoutes);
 };
