@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
 import { type Database, rows } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
+import { evaluationRepository } from './evaluation.repository.ts';
+import { toScoringMethod } from './evaluation.service.ts';
+import { DEFAULT_RULES } from './scoring-method.ts';
+import { taskFactsRepository } from './task-facts.repository.ts';
 
 /**
  * The access layer is built on another branch; this hook stands in for it the way it will work: it
@@ -68,6 +72,25 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
       partnerShare: 0.5,
     });
     expect((await call('GET', `/api/public/evaluations/methods/${method.id}`)).json()).toEqual(method);
+    const [row] = await evaluationRepository(database.db).methods();
+    expect(toScoringMethod(row!)).toMatchObject(DEFAULT_RULES);
+  });
+
+  it('reads the facts of every unit a collective assignment names', async () => {
+    const [program] = await rows<{ id: number }>(
+      database.db,
+      sql`SELECT id FROM program WHERE code = 'NQ57'`,
+    );
+    const [collective] = await rows<{ taskId: number; n: number }>(
+      database.db,
+      sql`SELECT task_id AS "taskId", count(*)::int AS n FROM task_agency
+          WHERE collective = 'all_provinces' AND role = 'lead' GROUP BY task_id ORDER BY task_id LIMIT 1`,
+    );
+    const facts = await taskFactsRepository(database.db).load(program!.id, '2025-06-30');
+    const provinces = facts.agencies.filter((a) => a.agencyClass === 'province');
+    expect(provinces).toHaveLength(34);
+    const carriers = facts.tasks.filter((t) => t.taskId === collective!.taskId && t.role === 'lead');
+    expect(new Set(carriers.map((t) => t.agencyId)).size).toBeGreaterThanOrEqual(34);
   });
 
   it('refuses a weight set that does not sum to 100, with the reason, and writes nothing', async () => {

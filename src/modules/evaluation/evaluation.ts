@@ -1,5 +1,5 @@
 import type { AgencyClass, EvaluationFacts } from './facts.ts';
-import { computeFigures, type Figures, inPeriod } from './figures.ts';
+import { byAgency, computeFigures, type Figures, inPeriod } from './figures.ts';
 import { mergeLineage } from './lineage.ts';
 import type { Period } from './periods.ts';
 import { type Ranking, rank, type Scorecard, scorecards } from './ranking.ts';
@@ -36,6 +36,7 @@ export interface Evaluation {
 export function evaluate(rawFacts: EvaluationFacts, period: Period, method: ScoringMethod): Evaluation {
   const facts = inPeriod(mergeLineage(rawFacts), period);
   const figures = computeFigures(facts);
+  const of = byAgency(facts);
   const scores = figures.agencies.map((a) => ({
     agencyId: a.agencyId,
     code: a.code,
@@ -43,9 +44,9 @@ export function evaluate(rawFacts: EvaluationFacts, period: Period, method: Scor
     agencyClass: a.agencyClass,
     explanation: scoreAgency(
       method,
-      facts.tasks.filter((t) => t.agencyId === a.agencyId),
-      facts.reporting.filter((r) => r.agencyId === a.agencyId),
-      facts.bottlenecks.filter((b) => b.agencyId === a.agencyId),
+      of.tasks(a.agencyId),
+      of.reporting(a.agencyId),
+      of.bottlenecks(a.agencyId),
       facts.asOf,
     ),
   }));

@@ -35,14 +35,24 @@ export function rank(agencies: readonly ScoredAgency[], agencyClass: Ranking['ag
   const scored = own
     .filter((a): a is ScoredAgency & { score: number } => a.score !== null)
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  const ranked = scored.map((a, i) => {
-    const first = scored.findIndex((b) => b.score === a.score);
-    const tied = scored.filter((b) => b.score === a.score).length > 1;
-    return { agencyId: a.agencyId, code: a.code, name: a.name, score: a.score, rank: first + 1, tied, i };
-  });
+  const sameScore = new Map<number, number>();
+  for (const a of scored) sameScore.set(a.score, (sameScore.get(a.score) ?? 0) + 1);
+  const ranked: RankedAgency[] = [];
+  for (const [i, a] of scored.entries()) {
+    const previous = ranked[i - 1];
+    const rankNo = previous && previous.score === a.score ? previous.rank : i + 1;
+    ranked.push({
+      agencyId: a.agencyId,
+      code: a.code,
+      name: a.name,
+      score: a.score,
+      rank: rankNo,
+      tied: (sameScore.get(a.score) ?? 0) > 1,
+    });
+  }
   return {
     agencyClass,
-    ranked: ranked.map(({ i: _, ...r }) => r),
+    ranked,
     unranked: own
       .filter((a) => a.score === null)
       .sort((a, b) => a.code.localeCompare(b.code))

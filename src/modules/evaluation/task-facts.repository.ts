@@ -84,13 +84,14 @@ export function taskFactsRepository(db: Db | Tx) {
           WHERE t.program_id = ${programId}
           ORDER BY t.id, o.id, ta.role`,
       );
-      // Units that existed on the date; org_unit is small (≈60 rows), read whole.
+      // Every unit, whatever its validity dates: figures are shown under today's units (the 34 provinces
+      // date from 1/7/2025, yet answer for what their predecessors carried), and merged units are folded
+      // into their successors by the lineage. org_unit holds ≈60 such rows, read whole.
       const units = await rows<{ id: number; code: string; name: string; kind: string }>(
         db,
         sql`
           SELECT id, code, name_vi AS name, kind FROM org_unit
-          WHERE (valid_from IS NULL OR valid_from <= ${asOf}::date)
-            AND kind IN ('ministry', 'ministerial_agency', 'government_agency', 'province', 'city')
+          WHERE kind IN ('ministry', 'ministerial_agency', 'government_agency', 'province', 'city')
           ORDER BY code`,
       );
       const agencies: Agency[] = units.map((u) => ({
