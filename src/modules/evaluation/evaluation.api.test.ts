@@ -290,6 +290,20 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
       }),
     ]);
     expect(published.publishedBy).toBeNull();
+    const one = (
+      await call('GET', `/api/public/evaluations/${first.id}/agencies/${bkhcn!.id}`, undefined, {})
+    ).json();
+    expect(one).toMatchObject({
+      snapshotId: first.id,
+      period: '2025-H1',
+      figures: { code: 'BKHCN' },
+      rank: { agencyClass: 'ministry' },
+    });
+    expect(one.explanation.components.map((c: { criterion: string }) => c.criterion)).toContain('overdue');
+    expect(one.rechecks).toHaveLength(1);
+    expect(
+      (await call('GET', `/api/public/evaluations/${first.id}/agencies/999999`, undefined, {})).statusCode,
+    ).toBe(404);
     expect(published.contentHash).toBe(first.contentHash);
   });
 

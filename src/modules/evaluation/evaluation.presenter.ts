@@ -32,20 +32,20 @@ const reportingSchema = z.object({
   onTimeReportingRate: rate,
 });
 
+export const agencyFiguresSchema = z.object({
+  agencyId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  agencyClass,
+  heads: z.array(headSchema),
+  lead: taskFiguresSchema,
+  partner: taskFiguresSchema,
+  reporting: reportingSchema,
+  bottlenecks: z.object({ raised: z.number(), cleared: z.number() }),
+});
+
 const figuresSchema = z.object({
-  agencies: z.array(
-    z.object({
-      agencyId: z.number(),
-      code: z.string(),
-      name: z.string(),
-      agencyClass,
-      heads: z.array(headSchema),
-      lead: taskFiguresSchema,
-      partner: taskFiguresSchema,
-      reporting: reportingSchema,
-      bottlenecks: z.object({ raised: z.number(), cleared: z.number() }),
-    }),
-  ),
+  agencies: z.array(agencyFiguresSchema),
   groups: z.array(z.object({ groupNo: z.number(), tasks: taskFiguresSchema })),
   classes: z.array(
     z.object({
@@ -100,6 +100,12 @@ const componentSchema = z.object({
       }),
     )
     .optional(),
+});
+
+export const explanationSchema = z.object({
+  score: z.number().nullable(),
+  applicableWeight: z.number(),
+  components: z.array(componentSchema),
 });
 
 const rankingSchema = z.object({
@@ -165,11 +171,7 @@ export const evaluationSchema = z.object({
       code: z.string(),
       name: z.string(),
       agencyClass,
-      explanation: z.object({
-        score: z.number().nullable(),
-        applicableWeight: z.number(),
-        components: z.array(componentSchema),
-      }),
+      explanation: explanationSchema,
     }),
   ),
   rankings: z.array(rankingSchema),
@@ -196,24 +198,24 @@ export function presentEvaluation(e: Evaluation): z.infer<typeof evaluationSchem
   return e;
 }
 
+const rankChangeSchema = z.object({
+  agencyId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  agencyClass: z.enum(['ministry', 'province']),
+  previousRank: z.number().nullable(),
+  rank: z.number().nullable(),
+  move: z.number().nullable().describe('places gained (positive) or lost (negative)'),
+  previousScore: z.number().nullable(),
+  score: z.number().nullable(),
+  scoreDelta: z.number().nullable(),
+});
+
 const changesSchema = z.object({
   previousSnapshotId: z.number().nullable(),
   previousPeriod: z.string().nullable(),
   methodChanged: z.boolean(),
-  agencies: z.array(
-    z.object({
-      agencyId: z.number(),
-      code: z.string(),
-      name: z.string(),
-      agencyClass: z.enum(['ministry', 'province']),
-      previousRank: z.number().nullable(),
-      rank: z.number().nullable(),
-      move: z.number().nullable().describe('places gained (positive) or lost (negative)'),
-      previousScore: z.number().nullable(),
-      score: z.number().nullable(),
-      scoreDelta: z.number().nullable(),
-    }),
-  ),
+  agencies: z.array(rankChangeSchema),
 });
 
 export const recheckSchema = z.object({
@@ -296,5 +298,59 @@ export function presentSnapshot(
     hashVerified: s.hashVerified,
     content: s.content as SnapshotContent,
     rechecks: s.rechecks.map((r) => presentRecheck(r, audience)),
+  };
+}
+
+export const snapshotAgencySchema = z.object({
+  snapshotId: z.number(),
+  period: z.string(),
+  asOf: z.string(),
+  contentHash: z.string(),
+  method: methodSchema,
+  figures: agencyFiguresSchema,
+  explanation: explanationSchema,
+  rank: z
+    .object({
+      agencyClass: z.enum(['ministry', 'province']),
+      rank: z.number(),
+      among: z.number(),
+      tied: z.boolean(),
+    })
+    .nullable(),
+  change: rankChangeSchema.nullable(),
+  rechecks: z.array(recheckSchema),
+});
+
+/** One agency's part of a snapshot: what the agency page and "how is this score computed?" show. */
+export function presentSnapshotAgency(
+  s: SnapshotSummaryRow & { content: unknown; rechecks: RecheckRow[] },
+  agencyId: number,
+  audience: Audience,
+): z.infer<typeof snapshotAgencySchema> | null {
+  const content = s.content as SnapshotContent;
+  const figures = content.figures.agencies.find((a) => a.agencyId === agencyId);
+  const score = content.scores.find((a) => a.agencyId === agencyId);
+  if (!figures || !score) return null;
+  const ranking = content.rankings.find((r) => r.ranked.some((a) => a.agencyId === agencyId));
+  const ranked = ranking?.ranked.find((a) => a.agencyId === agencyId);
+  return {
+    snapshotId: s.id,
+    period: s.period,
+    asOf: s.asOf,
+    contentHash: s.contentHash,
+    method: content.method,
+    figures,
+    explanation: score.explanation,
+    rank:
+      ranking && ranked
+        ? {
+            agencyClass: ranking.agencyClass,
+            rank: ranked.rank,
+            among: ranking.ranked.length,
+            tied: ranked.tied,
+          }
+        : null,
+    change: content.changes.agencies.find((c) => c.agencyId === agencyId) ?? null,
+    rechecks: s.rechecks.filter((r) => r.agencyId === agencyId).map((r) => presentRecheck(r, audience)),
   };
 }

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode } from '../../lib/http.ts';
+import { notFound } from '../../server/errors.ts';
 import {
   methodDetailSchema,
   presentMethod,
   presentSnapshot,
+  presentSnapshotAgency,
   presentSnapshotSummary,
+  snapshotAgencySchema,
   snapshotSchema,
   snapshotSummarySchema,
 } from './evaluation.presenter.ts';
@@ -64,6 +67,26 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => presentSnapshot(await getSnapshot(db(), request.params.id), audience),
+  );
+
+  app.get(
+    '/public/evaluations/:id/agencies/:agencyId',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary:
+          'One agency in a published evaluation: its figures, score components down to tasks, rank, change',
+        params: z.object({ id, agencyId: id }),
+        response: { 200: snapshotAgencySchema },
+      },
+    },
+    async (request) => {
+      const snapshot = await getSnapshot(db(), request.params.id);
+      const agency = presentSnapshotAgency(snapshot, request.params.agencyId, audience);
+      if (!agency) throw notFound(`Agency ${request.params.agencyId} in evaluation ${request.params.id}`);
+      return agency;
+    },
   );
 
   app.route({
