@@ -307,6 +307,21 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     expect(published.contentHash).toBe(first.contentHash);
   });
 
+  it('says when a stored snapshot no longer matches its hash', async () => {
+    await database.maintenance(
+      'ALTER TABLE evaluation_snapshot DISABLE TRIGGER evaluation_snapshot_immutable',
+    );
+    await database.db.execute(
+      sql`UPDATE evaluation_snapshot SET content = jsonb_set(content, '{asOf}', '"2025-06-29"') WHERE id = ${first.id}`,
+    );
+    await database.maintenance(
+      'ALTER TABLE evaluation_snapshot ENABLE TRIGGER evaluation_snapshot_immutable',
+    );
+    const tampered = (await call('GET', `/api/public/evaluations/${first.id}`, undefined, {})).json();
+    expect(tampered.hashVerified).toBe(false);
+    expect(tampered.contentHash).toBe(first.contentHash);
+  });
+
   it('lists only published snapshots to the public, newest first', async () => {
     const res = await call('GET', '/api/public/evaluations', undefined, {});
     expect(res.statusCode).toBe(200);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
-import { cleanText } from '../../lib/text.ts';
 import {
   evaluationSchema,
   methodDetailSchema,
@@ -32,10 +31,11 @@ import { actorOf, actsForAgency } from './evaluation-actor.ts';
 const tags = ['evaluations'];
 const id = z.coerce.number().int().min(1).max(2147483647);
 const internal = { audience: { public: false } } as const;
+// NFC and trimmed; inner line breaks kept, since reasons and answers are written in paragraphs.
 const text = (max: number) =>
   z
     .string()
-    .transform((v) => cleanText(v))
+    .transform((v) => v.normalize('NFC').trim())
     .pipe(z.string().min(1, 'must not be empty').max(max));
 
 export const evaluationQuery = z.object({
