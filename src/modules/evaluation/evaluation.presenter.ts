@@ -71,6 +71,7 @@ const componentSchema = z.object({
       z.object({
         taskId: z.number(),
         taskCode: z.string(),
+        occurrence: z.string().nullable(),
         role: z.enum(['lead', 'partner']),
         statusClass: z.enum(STATUS_CLASSES),
         latenessWorkingDays: z.number(),

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { canonicalJson } from '../audit/audit-hash.ts';
 import { requireProgram } from '../program/program.service.ts';
 import { compareSnapshots, type SnapshotChanges } from './changes.ts';
-import { evaluationRepository, type ScoringMethodRow } from './evaluation.repository.ts';
+import { evaluationRepository, type RecheckRow, type ScoringMethodRow } from './evaluation.repository.ts';
 import { type Evaluation, evaluate, isEmptyEvaluation } from './evaluation.ts';
 import { type Period, requirePeriod, resolveAsOf } from './periods.ts';
 import type { Ranking } from './ranking.ts';
@@ -204,7 +204,7 @@ export async function publishEvaluation(db: Db, actor: Actor, request: Evaluatio
     });
     return {
       ...row,
-      rechecks: [] as Awaited<ReturnType<ReturnType<typeof evaluationRepository>['rechecks']>>,
+      rechecks: [] as RecheckRow[],
     };
   });
 }

@@ -38,6 +38,11 @@ export interface Head {
 export interface TaskStatusFact {
   taskId: number;
   taskCode: string;
+  /**
+   * For a recurring task classified per occurrence ("2025" of a yearly task), the occurrence; each counts
+   * as its own assignment. Null for a one-off task, or a recurring one classified as a whole (`recurring`).
+   */
+  occurrence: string | null;
   programCode: string;
   groupNo: number;
   agencyId: number;

@@ -78,6 +78,38 @@ describe('the four counts', () => {
     expect(figures.classes.find((c) => c.agencyClass === 'province')!.lead.assignments).toBe(3);
   });
 
+  it('counts each occurrence of a recurring task as its own assignment', () => {
+    const facts = factsOf({
+      agencies: [agency(1, 'BA')],
+      tasks: [
+        fact({
+          taskId: 9,
+          agencyId: 1,
+          occurrence: '2024',
+          statusClass: 'completed_late',
+          completedOn: '2025-01-10',
+          latenessWorkingDays: 6,
+        }),
+        fact({
+          taskId: 9,
+          agencyId: 1,
+          occurrence: '2025',
+          statusClass: 'open_within_deadline',
+          dueDateOriginal: '2025-12-31',
+        }),
+        fact({ taskId: 10, agencyId: 1, statusClass: 'recurring', dueDateOriginal: null }),
+      ],
+    });
+    const [ba] = computeFigures(inPeriod(mergeLineage(facts), H1)).agencies;
+    expect(ba!.lead).toMatchObject({
+      assignments: 3,
+      completedLate: 1,
+      openWithinDeadline: 1,
+      recurring: 1,
+      completionRate: 1,
+    });
+  });
+
   it('survives a cycle in the lineage map', () => {
     expect(currentUnit(1, { 1: 2, 2: 1 })).toBe(2);
   });

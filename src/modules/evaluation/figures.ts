@@ -192,10 +192,11 @@ export function computeFigures(facts: EvaluationFacts): Figures {
     };
   });
 
-  const perTask = new Map<number, TaskStatusFact>();
+  const perTask = new Map<string, TaskStatusFact>();
   for (const f of byRole(facts.tasks, 'lead')) {
-    const held = perTask.get(f.taskId);
-    perTask.set(f.taskId, held ? worseOf(held, f) : f);
+    const key = `${f.taskId}:${f.occurrence ?? ''}`;
+    const held = perTask.get(key);
+    perTask.set(key, held ? worseOf(held, f) : f);
   }
   const groupNos = [...new Set([...perTask.values()].map((f) => f.groupNo))].sort((a, b) => a - b);
   const groups = groupNos.map((groupNo) => ({

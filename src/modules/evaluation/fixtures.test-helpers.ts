@@ -6,6 +6,7 @@ export function fact(
 ): TaskStatusFact {
   return {
     taskCode: `T${overrides.taskId}`,
+    occurrence: null,
     programCode: 'NQ57',
     groupNo: 1,
     role: 'lead',

@@ -41,7 +41,7 @@ export function mergeLineage(facts: EvaluationFacts): EvaluationFacts {
   const byKey = new Map<string, TaskStatusFact>();
   for (const fact of facts.tasks) {
     const moved = { ...fact, agencyId: to(fact.agencyId) };
-    const key = `${moved.agencyId}:${moved.taskId}`;
+    const key = `${moved.agencyId}:${moved.taskId}:${moved.occurrence ?? ''}`;
     const held = byKey.get(key);
     if (!held) byKey.set(key, moved);
     else if (held.role !== moved.role) byKey.set(key, held.role === 'lead' ? held : moved);
@@ -51,7 +51,12 @@ export function mergeLineage(facts: EvaluationFacts): EvaluationFacts {
   return {
     ...facts,
     agencies: facts.agencies.filter((a) => !merged.has(a.id) || to(a.id) === a.id),
-    tasks: [...byKey.values()].sort((a, b) => a.agencyId - b.agencyId || a.taskId - b.taskId),
+    tasks: [...byKey.values()].sort(
+      (a, b) =>
+        a.agencyId - b.agencyId ||
+        a.taskId - b.taskId ||
+        (a.occurrence ?? '').localeCompare(b.occurrence ?? ''),
+    ),
     // Sorted, so that no figure or explanation depends on the order the facts arrived in.
     reporting: facts.reporting
       .map((r) => ({ ...r, agencyId: to(r.agencyId) }))

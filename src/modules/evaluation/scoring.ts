@@ -6,6 +6,7 @@ import type { Criterion, ScoringRules, WeightCriterion } from './scoring-method.
 export interface ExplainedTask {
   taskId: number;
   taskCode: string;
+  occurrence: string | null;
   role: 'lead' | 'partner';
   statusClass: StatusClass;
   latenessWorkingDays: number;
@@ -63,6 +64,7 @@ function taskMeasure(
   const tasks = counted.map((f) => ({
     taskId: f.taskId,
     taskCode: f.taskCode,
+    occurrence: f.occurrence,
     role: f.role,
     statusClass: f.statusClass,
     latenessWorkingDays: f.latenessWorkingDays,

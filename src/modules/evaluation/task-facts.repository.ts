@@ -103,6 +103,7 @@ export function taskFactsRepository(db: Db | Tx) {
       const tasks: TaskStatusFact[] = assignments.map((a) => ({
         taskId: a.taskId,
         taskCode: a.taskCode,
+        occurrence: null,
         programCode: a.programCode,
         groupNo: a.groupNo,
         agencyId: a.agencyId,
