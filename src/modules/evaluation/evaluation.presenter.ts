@@ -17,6 +17,7 @@ export const taskFiguresSchema = z.object({
   openOverdue: z.number(),
   notYetDue: z.number(),
   recurring: z.number(),
+  noDeadline: z.number(),
   completionRate: rate.describe('completed / (completed + open overdue)'),
   onTimeRate: rate.describe('completed on time / completed'),
   averageLatenessWorkingDays: rate.describe(

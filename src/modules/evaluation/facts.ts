@@ -5,7 +5,10 @@
  * give the same figures, scores and rankings on every call.
  */
 
-/** The Government Office's status classes as of a date (plus the two that stay out of the four counts). */
+/**
+ * The Government Office's status classes as of a date, plus the three that stay out of the four counts
+ * (the same names as the task-status service's STATUS_KINDS).
+ */
 export const STATUS_CLASSES = [
   'completed_on_time',
   'completed_late',
@@ -13,6 +16,7 @@ export const STATUS_CLASSES = [
   'open_overdue',
   'not_yet_due',
   'recurring',
+  'no_deadline',
 ] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];
 

@@ -27,6 +27,7 @@ describe('the four counts', () => {
       openOverdue: 1,
       notYetDue: 0,
       recurring: 1,
+      noDeadline: 0,
       completionRate: 0.75,
       onTimeRate: 0.3333,
       averageLatenessWorkingDays: 14.67,

@@ -20,6 +20,7 @@ export interface TaskFigures {
   openOverdue: number;
   notYetDue: number;
   recurring: number;
+  noDeadline: number;
   /** completed / (completed + open overdue); null when nothing is completed or overdue. */
   completionRate: number | null;
   /** completed on time / completed; null when nothing is completed. */
@@ -112,6 +113,7 @@ export function taskFigures(facts: readonly TaskStatusFact[]): TaskFigures {
     openOverdue,
     notYetDue: n('not_yet_due'),
     recurring: n('recurring'),
+    noDeadline: n('no_deadline'),
     completionRate: ratio(completed, completed + openOverdue),
     onTimeRate: ratio(completedOnTime, completed),
     averageLatenessWorkingDays: late.length ? Math.round((lateness / late.length) * 100) / 100 : null,

@@ -22,6 +22,7 @@ const SEVERITY: Record<StatusClass, number> = {
   completed_on_time: 2,
   recurring: 1,
   not_yet_due: 0,
+  no_deadline: 0,
 };
 
 export function worseOf(a: TaskStatusFact, b: TaskStatusFact): TaskStatusFact {

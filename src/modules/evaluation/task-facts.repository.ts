@@ -33,14 +33,14 @@ export function weekdaysBetween(from: string, to: string): number {
   return days;
 }
 
-/** The register alone knows no completion: a task is recurring, not yet dated, open within deadline or overdue. */
+/** The register alone knows no completion: a task is recurring, without deadline, open within deadline or overdue. */
 export function classifyFromRegister(
   dueDate: string | null,
   recurrence: string | null,
   asOf: string,
 ): { statusClass: StatusClass; latenessWorkingDays: number } {
   if (recurrence) return { statusClass: 'recurring', latenessWorkingDays: 0 };
-  if (dueDate === null) return { statusClass: 'not_yet_due', latenessWorkingDays: 0 };
+  if (dueDate === null) return { statusClass: 'no_deadline', latenessWorkingDays: 0 };
   if (dueDate >= asOf) return { statusClass: 'open_within_deadline', latenessWorkingDays: 0 };
   return { statusClass: 'open_overdue', latenessWorkingDays: weekdaysBetween(dueDate, asOf) };
 }

@@ -10,7 +10,7 @@ describe('the register-only adapter', () => {
 
   it('classifies from the deadline alone', () => {
     expect(classifyFromRegister('2025-12-31', 'yearly', '2025-06-30').statusClass).toBe('recurring');
-    expect(classifyFromRegister(null, null, '2025-06-30').statusClass).toBe('not_yet_due');
+    expect(classifyFromRegister(null, null, '2025-06-30').statusClass).toBe('no_deadline');
     expect(classifyFromRegister('2025-06-30', null, '2025-06-30')).toEqual({
       statusClass: 'open_within_deadline',
       latenessWorkingDays: 0,
