@@ -202,6 +202,10 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
 
   it('keeps a published snapshot unchanged after the data changes', async () => {
     const liveBefore = (await call('GET', '/api/evaluations/live?period=2025-H1&methodId=1')).json();
+    const again = (await call('GET', '/api/evaluations/live?period=2025-H1&methodId=1')).json();
+    expect(again).toEqual(liveBefore);
+    const { changes: _, programCode: __, ...published } = first.content;
+    expect(liveBefore).toEqual(published);
     // New facts: deadlines extended past the period, a new lead agency on a task.
     await database.db.execute(sql`UPDATE task SET due_date = '2025-12-31' WHERE due_date <= '2025-06-30'
       AND id IN (SELECT id FROM task ORDER BY id LIMIT 5)`);
