@@ -17,6 +17,7 @@ import { commitImport, previewImport } from '../modules/register-io/register-imp
 import { AppError } from '../server/errors.ts';
 import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerPlanCommands } from './commands/register.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
@@ -316,5 +317,7 @@ orgs
   );
 
 registerTargetCommands(program);
+
+registerEvaluationCommands(program);
 
 await program.parseAsync(process.argv);

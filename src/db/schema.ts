@@ -3,6 +3,7 @@
 
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/calendar/calendar.schema.ts';
+export * from '../modules/evaluation/evaluation.schema.ts';
 export * from '../modules/orgs/orgs.schema.ts';
 export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/program/item-links.schema.ts';

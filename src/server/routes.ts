@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
+import { publicEvaluationRoutes } from '../modules/evaluation/public-evaluations.routes.ts';
 import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
@@ -28,4 +30,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditRoutes);
   await app.register(taskRegisterRoutes);
   await app.register(plansRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(publicEvaluationRoutes);
 };
