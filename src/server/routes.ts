@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bottleneckRoutes } from '../modules/bottlenecks/bottlenecks.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { fileRoutes } from '../modules/reports/files.routes.ts';
@@ -20,4 +21,5 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(taskStatusRoutes);
   await app.register(bottleneckRoutes);
+  await app.register(notificationRoutes);
 };
