@@ -241,58 +241,69 @@ async function completed(boss: PgBoss, id: string): Promise<string> {
   throw new Error('the job did not finish');
 }
 
-describe('a scheduled reminder survives a restart of the embedded database, and is not repeated', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nq57-boss-'));
-  let sink: Sink & { webhookUrl: string };
-  beforeAll(async () => {
-    sink = (await startSinks()) as Sink & { webhookUrl: string };
-  });
-  afterAll(async () => {
-    await sink?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('runs the job after the restart exactly once', async () => {
-    const dump = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-    let database = await openDatabase({ engine: 'pglite', dataDir, loadDataDir: dump });
-    const ids = await prepare(database, sink.webhookUrl);
-    let boss = await startReminderScheduler(database, {
-      calendar: fixedHolidayCalendar,
-      senders: sink.senders,
-      cron: null,
-      pollingSeconds: 0.5,
+describe.each(testEngines())(
+  'a scheduled reminder on %s survives a restart and is not repeated',
+  (engine) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nq57-boss-'));
+    let sink: Sink & { webhookUrl: string };
+    beforeAll(async () => {
+      sink = (await startSinks()) as Sink & { webhookUrl: string };
     });
-    const jobId = await boss.send(
-      REMINDER_QUEUE,
-      { program: 'NQ57', today: '2025-06-10' },
-      { startAfter: new Date(Date.now() + 4000) },
-    );
-    expect(jobId).toBeTruthy();
-    await boss.stop({ graceful: true, wait: true, timeout: 2000 });
-    await database.close();
-    expect(sink.mails).toHaveLength(0);
-
-    database = await openDatabase({ engine: 'pglite', dataDir });
-    boss = await startReminderScheduler(database, {
-      calendar: fixedHolidayCalendar,
-      senders: sink.senders,
-      cron: null,
-      pollingSeconds: 0.5,
+    afterAll(async () => {
+      await sink?.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     });
-    try {
-      expect(await completed(boss, jobId!)).toBe('completed');
-      const sent = await deliveries(database, `obligation:${ids.obligationId}:before:7`);
-      expect(sent.map((d) => d.channel)).toEqual(['email', 'in_app', 'webhook']);
-      const mails = sink.mails.length;
-      expect(mails).toBeGreaterThan(0);
-      // The same reminder scheduled again (a second trigger, a cron overlap) sends nothing new.
-      const second = await boss.send(REMINDER_QUEUE, { program: 'NQ57', today: '2025-06-10' });
-      expect(await completed(boss, second!)).toBe('completed');
-      expect(sink.mails).toHaveLength(mails);
-      expect(await deliveries(database, `obligation:${ids.obligationId}:before:7`)).toEqual(sent);
-    } finally {
+
+    // The embedded database restarts for real (closed and reopened from its directory); on PostgreSQL the
+    // queue's process restarts against the same server.
+    const open = async (first: boolean): Promise<Database> =>
+      engine === 'pglite'
+        ? openDatabase({
+            engine: 'pglite',
+            dataDir,
+            loadDataDir: first ? new Blob([fs.readFileSync(inject('pgliteTemplate'))]) : undefined,
+          })
+        : (shared ??= await createTestDatabase('postgres'));
+    let shared: Database | undefined;
+    const start = (database: Database) =>
+      startReminderScheduler(database, {
+        calendar: fixedHolidayCalendar,
+        senders: sink.senders,
+        cron: null,
+        pollingSeconds: 0.5,
+      });
+
+    it('runs the job after the restart exactly once', async () => {
+      let database = await open(true);
+      const ids = await prepare(database, sink.webhookUrl);
+      let boss = await start(database);
+      const jobId = await boss.send(
+        REMINDER_QUEUE,
+        { program: 'NQ57', today: '2025-06-10' },
+        { startAfter: new Date(Date.now() + 4000) },
+      );
+      expect(jobId).toBeTruthy();
       await boss.stop({ graceful: true, wait: true, timeout: 2000 });
-      await database.close();
-    }
-  });
-});
+      if (engine === 'pglite') await database.close();
+      expect(sink.mails).toHaveLength(0);
+
+      database = await open(false);
+      boss = await start(database);
+      try {
+        expect(await completed(boss, jobId!)).toBe('completed');
+        const sent = await deliveries(database, `obligation:${ids.obligationId}:before:7`);
+        expect(sent.map((d) => d.channel)).toEqual(['email', 'in_app', 'webhook']);
+        const mails = sink.mails.length;
+        expect(mails).toBeGreaterThan(0);
+        // The same reminder scheduled again (a second trigger, a cron overlap) sends nothing new.
+        const second = await boss.send(REMINDER_QUEUE, { program: 'NQ57', today: '2025-06-10' });
+        expect(await completed(boss, second!)).toBe('completed');
+        expect(sink.mails).toHaveLength(mails);
+        expect(await deliveries(database, `obligation:${ids.obligationId}:before:7`)).toEqual(sent);
+      } finally {
+        await boss.stop({ graceful: true, wait: true, timeout: 2000 });
+        await database.close();
+      }
+    });
+  },
+);
