@@ -229,3 +229,18 @@ CREATE TABLE reminder_delivery (
   sent_at timestamptz,
   CONSTRAINT reminder_delivery_key UNIQUE (reminder_key, user_id, channel)
 );
+--> statement-breakpoint
+-- Public pages show task status from accepted reports. Where the public answer cache's epoch exists
+-- (migration *_public_data_epoch, merged from another branch), these tables move it too; without it,
+-- nothing to do.
+DO $$
+BEGIN
+  IF to_regprocedure('bump_public_data_epoch()') IS NOT NULL THEN
+    EXECUTE 'CREATE TRIGGER report_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON report
+      FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch()';
+    EXECUTE 'CREATE TRIGGER report_item_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON report_item
+      FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch()';
+    EXECUTE 'CREATE TRIGGER task_current_status_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+      ON task_current_status FOR EACH STATEMENT EXECUTE FUNCTION bump_public_data_epoch()';
+  END IF;
+END $$;

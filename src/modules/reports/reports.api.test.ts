@@ -402,6 +402,14 @@ describe.each(testEngines())('reports on %s', (engine) => {
       dueDate: '2099-12-31',
     });
     expect((await call(coordinator, 'GET', url('2025-13-01'))).statusCode).toBe(400);
+    // The public sees the same, without signing in, for an explicit date.
+    const pub = await call(
+      null,
+      'GET',
+      `/api/public/task-status?task=${t0.id}&agency=${agency.id}&asOf=${today}`,
+    );
+    expect(pub.json()).toEqual(now);
+    expect((await call(null, 'GET', `/api/public/task-status?task=${t0.id}`)).statusCode).toBe(400);
   });
 
   it('measures reporting: expected, submitted, on time, accepted', async () => {
