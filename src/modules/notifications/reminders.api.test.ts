@@ -256,15 +256,18 @@ describe.each(testEngines())(
 
     // The embedded database restarts for real (closed and reopened from its directory); on PostgreSQL the
     // queue's process restarts against the same server.
-    const open = async (first: boolean): Promise<Database> =>
-      engine === 'pglite'
-        ? openDatabase({
-            engine: 'pglite',
-            dataDir,
-            loadDataDir: first ? new Blob([fs.readFileSync(inject('pgliteTemplate'))]) : undefined,
-          })
-        : (shared ??= await createTestDatabase('postgres'));
     let shared: Database | undefined;
+    const open = async (first: boolean): Promise<Database> => {
+      if (engine === 'postgres') {
+        shared ??= await createTestDatabase('postgres');
+        return shared;
+      }
+      return openDatabase({
+        engine: 'pglite',
+        dataDir,
+        loadDataDir: first ? new Blob([fs.readFileSync(inject('pgliteTemplate'))]) : undefined,
+      });
+    };
     const start = (database: Database) =>
       startReminderScheduler(database, {
         calendar: fixedHolidayCalendar,
