@@ -94,21 +94,27 @@ async function prepare(database: Database, webhookUrl: string) {
   const db = database.db;
   const programId = await programIdOf(db, 'NQ57');
   await generateObligations(db, cliActor(), { programId, from: '2025-01-01', to: '2025-12-31' });
-  const [agency] = await rows<{ id: number }>(db, sql`SELECT id FROM org_unit WHERE code = 'BTC'`);
+  // The agency leading most one-off tasks due in the first half of 2025, so task reminders have work too.
+  const [agency] = await rows<{ id: number }>(
+    db,
+    sql`SELECT ta.org_unit_id AS id FROM task t JOIN task_agency ta ON ta.task_id = t.id AND ta.role = 'lead'
+        WHERE ta.org_unit_id IS NOT NULL AND t.recurrence IS NULL AND t.due_date BETWEEN '2025-01-01' AND '2025-06-16'
+        GROUP BY ta.org_unit_id ORDER BY count(*) DESC, ta.org_unit_id LIMIT 1`,
+  );
   await setAgencyContacts(db, cliActor(), agency!.id, { focalOfficers: [101], heads: [102] });
   await setReminderSettings(db, cliActor(), programId, { daysBefore: [7, 3, 1], escalateAfterDays: 5 });
   const officer = { userId: 101, label: 'officer', via: 'api' as const };
   const head = { userId: 102, label: 'head', via: 'api' as const };
   await setMyPreference(db, officer, {
     inApp: true,
-    email: 'can.bo.dau.moi@btc.gov.vn',
+    email: 'can.bo.dau.moi@bo.gov.vn',
     emailEnabled: true,
     webhookUrl,
     webhookEnabled: true,
   });
   await setMyPreference(db, head, {
     inApp: true,
-    email: 'lanh.dao@btc.gov.vn',
+    email: 'lanh.dao@bo.gov.vn',
     emailEnabled: true,
     webhookUrl: null,
     webhookEnabled: false,
@@ -153,7 +159,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
       { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
     ]);
     expect(sink.mails).toContainEqual({
-      to: 'can.bo.dau.moi@btc.gov.vn',
+      to: 'can.bo.dau.moi@bo.gov.vn',
       subject: expect.stringContaining('2025-H1'),
     });
     expect(sink.hooks.some((h) => h.title.includes('2025-H1'))).toBe(true);
@@ -182,6 +188,16 @@ describe.each(testEngines())('reminders on %s', (engine) => {
       (await deliveries(database, `obligation:${ids.obligationId}:overdue`)).map((d) => d.userId),
     ).toEqual([101, 101, 101, 102, 102]);
     expect(await deliveries(database, `obligation:${ids.obligationId}:escalate`)).toEqual([]);
+    // Each one-off task the agency leads, due in the year before and not completed, is overdue too.
+    const overdueTasks = await rows<{ id: number }>(
+      database.db,
+      sql`SELECT DISTINCT t.id FROM task t JOIN task_agency ta ON ta.task_id = t.id AND ta.role = 'lead'
+          WHERE ta.org_unit_id = ${ids.agencyId} AND t.recurrence IS NULL
+            AND t.due_date BETWEEN '2024-06-16' AND '2025-06-16'`,
+    );
+    expect(overdueTasks.length).toBeGreaterThan(0);
+    const taskKeys = new Set((await deliveries(database, 'task:%:overdue')).map((d) => d.key));
+    expect(taskKeys).toEqual(new Set(overdueTasks.map((t) => `task:${t.id}:agency:${ids.agencyId}:overdue`)));
     // 16/6 to 23/6/2025 is 6 working days late.
     await runReminders(database.db, fixedHolidayCalendar, sink.senders, {
       programId: ids.programId,
@@ -210,7 +226,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
       { userId: 101, label: 'officer', via: 'api' },
       {
         inApp: true,
-        email: 'can.bo.dau.moi@btc.gov.vn',
+        email: 'can.bo.dau.moi@bo.gov.vn',
         emailEnabled: true,
         webhookUrl: 'http://127.0.0.1:9/unreachable',
         webhookEnabled: true,

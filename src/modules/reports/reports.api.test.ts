@@ -143,6 +143,17 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(down.rawPayload.equals(PDF)).toBe(true);
   });
 
+  it('accepts an image by its content whatever its name says', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const res = await upload(officer, 'anh-hien-truong.pdf', png);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().mime).toBe('image/png');
+    expect(await count('stored_file')).toBe(2);
+  });
+
   it.each([
     ['an executable renamed to .pdf', 'hop-dong.pdf', EXE],
     ['plain text renamed to .pdf', 'ghi-chu.pdf', Buffer.from('không phải PDF')],
@@ -150,8 +161,8 @@ describe.each(testEngines())('reports on %s', (engine) => {
     const res = await upload(officer, name, body);
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
-    expect(await count('stored_file')).toBe(1);
-    expect(fs.readdirSync(filesDir)).toHaveLength(1);
+    expect(await count('stored_file')).toBe(2);
+    expect(fs.readdirSync(filesDir)).toHaveLength(2);
   });
 
   /** Streams up to 200 MB over a real socket; resolves with the answer and how much was sent by then. */
@@ -204,7 +215,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
     const res = await streamUpload(officer, 200 * 1024 * 1024);
     expect([413, 'closed']).toContain(res.status);
     expect(res.sent).toBeLessThan(50 * 1024 * 1024);
-    expect(await count('stored_file')).toBe(1);
+    expect(await count('stored_file')).toBe(2);
   });
 
   it('stops reading an undeclared upload once it passes 20 MB', async () => {
@@ -212,8 +223,8 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect([413, 'closed']).toContain(res.status);
     expect((await call(officer, 'GET', '/api/health')).statusCode).toBe(200);
     expect(res.sent).toBeLessThan(60 * 1024 * 1024);
-    expect(await count('stored_file')).toBe(1);
-    expect(fs.readdirSync(filesDir)).toHaveLength(1);
+    expect(await count('stored_file')).toBe(2);
+    expect(fs.readdirSync(filesDir)).toHaveLength(2);
   });
 
   const content = (over: Record<string, unknown> = {}, second: Record<string, unknown> = {}) => ({
@@ -296,6 +307,20 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(now.items[1].agency.progress).toBe(60);
   });
 
+  it('lets exactly one of two simultaneous saves of the same version through', async () => {
+    const [a, b] = await Promise.all([
+      save(officer, 3, content({}, { progress: 61 })),
+      save(secondOfficer, 3, content({}, { progress: 62 })),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? 61 : 62;
+    const now = (await call(officer, 'GET', `/api/reports/${reportId}`)).json();
+    expect(now).toMatchObject({ lockVersion: 4 });
+    expect(now.items[1].agency.progress).toBe(winner);
+    // Back to the content the rest of the workflow expects.
+    expect((await save(officer, 4, content({}, { progress: 60 }))).statusCode).toBe(200);
+  });
+
   it('refuses to submit an empty report', async () => {
     const draft = (await call(officer, 'POST', '/api/reports', { obligationId: obligationH2 })).json();
     const res = await call(head, 'POST', `/api/reports/${draft.id}/submit`, { lockVersion: 1 });
@@ -305,12 +330,12 @@ describe.each(testEngines())('reports on %s', (engine) => {
   });
 
   it('refuses submitting for another agency', async () => {
-    const res = await call(stranger, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 3 });
+    const res = await call(stranger, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 5 });
     expect(res.statusCode).toBe(403);
   });
 
   it('lets the head submit, which raises the bottlenecks drafted in it', async () => {
-    const res = await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 3 });
+    const res = await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 5 });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('submitted');
     const board = (await call(coordinator, 'GET', `/api/bottlenecks?agency=${agency.id}`)).json();
@@ -335,8 +360,8 @@ describe.each(testEngines())('reports on %s', (engine) => {
       reason: 'Bổ sung số liệu nhiệm vụ 2',
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung số liệu nhiệm vụ 2' });
-    expect((await save(officer, 3, content({}, { progress: 70 }))).statusCode).toBe(200);
-    expect((await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 4 })).statusCode).toBe(
+    expect((await save(officer, 5, content({}, { progress: 70 }))).statusCode).toBe(200);
+    expect((await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 6 })).statusCode).toBe(
       200,
     );
     const board = (await call(coordinator, 'GET', `/api/bottlenecks?agency=${agency.id}&status=open`)).json();
@@ -355,7 +380,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
       disagreement: true,
     });
     expect(body.items[0].disagreement).toBe(false);
-    const locked = await save(officer, 4, content());
+    const locked = await save(officer, 6, content());
     expect(locked.statusCode).toBe(409);
     const current = await rows<{ taskId: number; status: string; progress: number }>(
       database.db,
@@ -424,6 +449,18 @@ describe.each(testEngines())('reports on %s', (engine) => {
     ]);
   });
 
+  it('describes every route in the OpenAPI document', async () => {
+    const doc = (await call(null, 'GET', '/api/openapi.json')).json();
+    for (const route of [
+      '/api/reports/{id}/accept',
+      '/api/files',
+      '/api/task-status',
+      '/api/bottlenecks',
+      '/api/notifications/preferences',
+    ])
+      expect(Object.keys(doc.paths)).toContain(route);
+  });
+
   it('records every change in the audit trail', async () => {
     const actions = await rows<{ action: string }>(
       database.db,
@@ -432,6 +469,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(actions.map((a) => a.action)).toEqual([
       'report.create',
       'file.upload',
+      'file.upload',
+      'report.save_draft',
+      'report.save_draft',
       'report.save_draft',
       'report.save_draft',
       'report.create',
