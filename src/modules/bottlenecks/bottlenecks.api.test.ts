@@ -37,6 +37,17 @@ describe.each(testEngines())('bottlenecks on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].field).toBe('type');
     expect((await raise('other', '   ')).statusCode).toBe(400);
+    const unknown = await call(coordinator, 'POST', '/api/bottlenecks', {
+      agencyId: 999999,
+      taskId: 999999,
+      type: 'other',
+      description: 'x',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.issues.map((i: { field: string }) => i.field)).toEqual([
+      'agencyId',
+      'taskId',
+    ]);
     const [{ n }] = (await rows<{ n: number }>(
       database.db,
       sql`SELECT count(*)::int AS n FROM bottleneck`,

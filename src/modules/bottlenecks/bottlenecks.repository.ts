@@ -28,6 +28,21 @@ export function bottlenecksRepository(db: Db | Tx) {
       return row!.id;
     },
 
+    /** Which of the references a new bottleneck names do not exist (in this program, for the task). */
+    async missingReferences(
+      programId: number,
+      agencyId: number | null,
+      taskId: number | null,
+    ): Promise<string[]> {
+      const [row] = await rows<{ agency: boolean; task: boolean }>(
+        db,
+        sql`SELECT (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM org_unit WHERE id = ${agencyId}::int)) AS agency,
+                   (${taskId}::int IS NULL OR EXISTS (SELECT 1 FROM task WHERE id = ${taskId}::int
+                                                   AND program_id = ${programId})) AS task`,
+      );
+      return [...(row?.agency ? [] : ['agencyId']), ...(row?.task ? [] : ['taskId'])];
+    },
+
     async deleteUntouchedOfReport(reportId: number): Promise<void> {
       await db
         .delete(bottleneck)

@@ -30,6 +30,13 @@ export async function raiseBottleneck(
   const description = cleanText(input.description);
   if (!description) throw invalid([{ field: 'description', problem: 'must not be empty' }]);
   return db.transaction(async (tx) => {
+    const missing = await bottlenecksRepository(tx).missingReferences(
+      input.programId,
+      input.agencyId,
+      input.taskId,
+    );
+    if (missing.length)
+      throw invalid(missing.map((field) => ({ field, problem: 'does not exist in this program' })));
     const id = await bottlenecksRepository(tx).insert({ ...input, description, raisedBy: actor.userId });
     await recordAudit(tx, actor, {
       action: 'bottleneck.raise',

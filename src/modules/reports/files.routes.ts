@@ -1,7 +1,7 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/errors.ts';
+import { AppError, invalid } from '../../server/errors.ts';
 import { actingUser } from './acting-user.ts';
 import { openStoredFile, storeUpload } from './files.service.ts';
 
@@ -35,13 +35,17 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const who = actingUser(request);
+      if (!(request.body instanceof Readable))
+        throw invalid([
+          { field: 'file', problem: 'send the file as the request body (application/octet-stream)' },
+        ]);
       const length = request.headers['content-length'];
       try {
         const stored = await storeUpload(app.database.db, who.actor, {
           agencyId: who.agencyId,
           originalName: request.query.name,
           declaredBytes: length === undefined ? null : Number(length),
-          body: request.body as Readable,
+          body: request.body,
         });
         return reply.status(201).send(stored);
       } catch (error) {

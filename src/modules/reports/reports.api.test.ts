@@ -143,6 +143,18 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(down.rawPayload.equals(PDF)).toBe(true);
   });
 
+  it('answers an upload without a body or a name with 400, not 500', async () => {
+    const noBody = await app.inject({
+      method: 'POST',
+      url: '/api/files?name=x.pdf',
+      headers: { 'x-test-actor': JSON.stringify(officer) },
+    });
+    expect(noBody.statusCode).toBe(400);
+    expect((await upload(officer, '', PDF)).statusCode).toBe(400);
+    expect((await upload(coordinator, 'x.pdf', PDF)).statusCode).toBe(400);
+    expect(await count('stored_file')).toBe(1);
+  });
+
   it('accepts an image by its content whatever its name says', async () => {
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
