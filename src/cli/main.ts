@@ -19,6 +19,7 @@ import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerPlanCommands } from './commands/register.ts';
+import { registerReportCommands } from './commands/reports.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
@@ -319,5 +320,7 @@ orgs
 registerTargetCommands(program);
 
 registerEvaluationCommands(program);
+
+registerReportCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,9 @@
+import type PgBoss from 'pg-boss';
 import type { AppConfig } from '../config.ts';
+import { sendersFromEnv } from '../modules/notifications/channels.ts';
+import { startReminderScheduler } from '../modules/notifications/reminder-scheduler.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { fixedHolidayCalendar } from '../modules/task-status/working-calendar.ts';
 import { buildApp } from '../server/app.ts';
 import { openConfiguredDatabase } from './context.ts';
 
@@ -10,8 +14,10 @@ export async function serve(config: AppConfig): Promise<void> {
   await database.migrate();
   const summary = await loadProgram(database);
   const app = await buildApp({ database, logLevel: config.logLevel });
+  let reminders: PgBoss | null = null;
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);
+    await reminders?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await app.close();
     await database.close();
     process.exit(0);
@@ -19,6 +25,12 @@ export async function serve(config: AppConfig): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Reminders start after the server answers, so they never delay start-up; their jobs live in the database.
+  startReminderScheduler(database, { calendar: fixedHolidayCalendar, senders: sendersFromEnv() })
+    .then((boss) => {
+      reminders = boss;
+    })
+    .catch((error: Error) => app.log.error({ err: error }, 'reminder scheduler did not start'));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   app.log.info(
     `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { bottleneckRoutes } from '../modules/bottlenecks/bottlenecks.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { publicEvaluationRoutes } from '../modules/evaluation/public-evaluations.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { plansRoutes } from '../modules/plans/plans.routes.ts';
@@ -10,9 +12,12 @@ import { itemLinkRoutes } from '../modules/program/item-links.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { taskRegisterRoutes } from '../modules/register/register.routes.ts';
 import { registerIoRoutes } from '../modules/register-io/register-io.routes.ts';
+import { fileRoutes } from '../modules/reports/files.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
 import { targetRoutes } from '../modules/targets/targets.routes.ts';
+import { taskStatusRoutes } from '../modules/task-status/task-status.routes.ts';
 import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
 
 /** Every module's routes, mounted under /api. One line per module. */
@@ -32,4 +37,9 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(plansRoutes);
   await app.register(evaluationRoutes);
   await app.register(publicEvaluationRoutes);
+  await app.register(reportRoutes);
+  await app.register(fileRoutes);
+  await app.register(taskStatusRoutes);
+  await app.register(bottleneckRoutes);
+  await app.register(notificationRoutes);
 };

@@ -1,0 +1,104 @@
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type Db, rows, type Tx } from '../../db/database.ts';
+import { type BottleneckStatus, type BottleneckType, bottleneck } from './bottlenecks.schema.ts';
+
+export interface BottleneckRow {
+  id: number;
+  programId: number;
+  agencyId: number | null;
+  agencyCode: string | null;
+  taskId: number | null;
+  taskCode: string | null;
+  reportId: number | null;
+  type: BottleneckType;
+  description: string;
+  status: BottleneckStatus;
+  escalatedAt: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  clearedAt: string | null;
+  createdAt: string;
+  total: number;
+}
+
+export function bottlenecksRepository(db: Db | Tx) {
+  return {
+    async insert(values: typeof bottleneck.$inferInsert): Promise<number> {
+      const [row] = await db.insert(bottleneck).values(values).returning({ id: bottleneck.id });
+      return row!.id;
+    },
+
+    /** Which of the references a new bottleneck names do not exist (in this program, for the task). */
+    async missingReferences(
+      programId: number,
+      agencyId: number | null,
+      taskId: number | null,
+    ): Promise<string[]> {
+      const [row] = await rows<{ agency: boolean; task: boolean }>(
+        db,
+        sql`SELECT (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM org_unit WHERE id = ${agencyId}::int)) AS agency,
+                   (${taskId}::int IS NULL OR EXISTS (SELECT 1 FROM task WHERE id = ${taskId}::int
+                                                   AND program_id = ${programId})) AS task`,
+      );
+      return [...(row?.agency ? [] : ['agencyId']), ...(row?.task ? [] : ['taskId'])];
+    },
+
+    async deleteUntouchedOfReport(reportId: number): Promise<void> {
+      await db
+        .delete(bottleneck)
+        .where(
+          and(eq(bottleneck.reportId, reportId), eq(bottleneck.status, 'open'), isNull(bottleneck.answer)),
+        );
+    },
+
+    async byId(id: number, forUpdate = false): Promise<{ id: number; status: BottleneckStatus } | null> {
+      const [row] = await rows<{ id: number; status: BottleneckStatus }>(
+        db,
+        sql`SELECT id, status FROM bottleneck WHERE id = ${id} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+      );
+      return row ?? null;
+    },
+
+    async update(id: number, set: Partial<typeof bottleneck.$inferInsert>): Promise<void> {
+      await db
+        .update(bottleneck)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(eq(bottleneck.id, id));
+    },
+
+    list(f: {
+      programId: number;
+      status?: BottleneckStatus[];
+      type?: BottleneckType[];
+      agencyId?: number;
+      taskId?: number;
+      limit: number;
+      offset: number;
+    }): Promise<BottleneckRow[]> {
+      const parts: SQL[] = [sql`b.program_id = ${f.programId}`];
+      const within = (col: SQL, values: string[]) =>
+        sql`${col} IN (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`;
+      if (f.status?.length) parts.push(within(sql`b.status`, f.status));
+      if (f.type?.length) parts.push(within(sql`b.type`, f.type));
+      if (f.agencyId) parts.push(sql`b.agency_id = ${f.agencyId}`);
+      if (f.taskId) parts.push(sql`b.task_id = ${f.taskId}`);
+      return rows<BottleneckRow>(
+        db,
+        sql`SELECT b.id, b.program_id AS "programId", b.agency_id AS "agencyId", o.code AS "agencyCode",
+                   b.task_id AS "taskId", t.code AS "taskCode", b.report_id AS "reportId", b.type,
+                   b.description, b.status, b.escalated_at AS "escalatedAt", b.answer,
+                   b.answered_at AS "answeredAt", b.cleared_at AS "clearedAt", b.created_at AS "createdAt",
+                   count(*) OVER ()::int AS total
+            FROM bottleneck b
+            LEFT JOIN org_unit o ON o.id = b.agency_id
+            LEFT JOIN task t ON t.id = b.task_id
+            WHERE ${sql.join(parts, sql` AND `)}
+            ORDER BY b.created_at DESC, b.id DESC
+            LIMIT ${f.limit} OFFSET ${f.offset}`,
+      );
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../../tests/helpers/db.ts';
+import { createActingTestApp, type TestUser, user } from '../reports/test-support.ts';
+import { notificationsRepository } from './notifications.repository.ts';
+
+describe.each(testEngines())('notification and schedule settings on %s', (engine) => {
+  let app: FastifyInstance;
+  let close: () => Promise<void>;
+  const me = user(101, null);
+  const call = (who: TestUser | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: who ? { 'x-test-actor': JSON.stringify(who) } : {},
+    });
+  let database: Awaited<ReturnType<typeof createActingTestApp>>['database'];
+  beforeAll(async () => {
+    ({ app, close, database } = await createActingTestApp(engine));
+  });
+  afterAll(() => close?.());
+
+  it('keeps each person’s channels, in-app only until they choose', async () => {
+    expect((await call(me, 'GET', '/api/notifications/preferences')).json()).toEqual({
+      inApp: true,
+      email: null,
+      emailEnabled: false,
+      webhookUrl: null,
+      webhookEnabled: false,
+    });
+    const chosen = {
+      inApp: false,
+      email: 'a@b.vn',
+      emailEnabled: true,
+      webhookUrl: null,
+      webhookEnabled: false,
+    };
+    expect((await call(me, 'PUT', '/api/notifications/preferences', chosen)).json()).toEqual(chosen);
+    expect((await call(me, 'GET', '/api/notifications/preferences')).json()).toEqual(chosen);
+  });
+
+  it.each([
+    [{ inApp: true, email: null, emailEnabled: true, webhookUrl: null, webhookEnabled: false }, 'email'],
+    [
+      { inApp: true, email: 'not-an-email', emailEnabled: true, webhookUrl: null, webhookEnabled: false },
+      'email',
+    ],
+    [
+      { inApp: true, email: null, emailEnabled: false, webhookUrl: 'ftp://x.vn/h', webhookEnabled: true },
+      'webhookUrl',
+    ],
+  ])('refuses a channel without a usable address (%#)', async (body, field) => {
+    const res = await call(me, 'PUT', '/api/notifications/preferences', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain(field);
+  });
+
+  it('asks for sign-in to read notifications', async () => {
+    expect((await call(null, 'GET', '/api/notifications')).statusCode).toBe(401);
+  });
+
+  it('lists my notifications and marks one read, once', async () => {
+    await notificationsRepository(database.db).insertNotification({
+      userId: 101,
+      kind: 'overdue',
+      title: 'Quá hạn',
+      body: 'Báo cáo kỳ 2025-H1 đã quá hạn',
+    });
+    const unread = (await call(me, 'GET', '/api/notifications?unread=true')).json();
+    expect(unread).toHaveLength(1);
+    expect((await call(user(102, null), 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(
+      404,
+    );
+    expect((await call(me, 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(200);
+    expect((await call(me, 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(404);
+    expect((await call(me, 'GET', '/api/notifications?unread=true')).json()).toEqual([]);
+  });
+
+  it('sets reminder days and escalation', async () => {
+    const res = await call(me, 'PUT', '/api/reminders/settings', {
+      daysBefore: [1, 7, 3, 7],
+      escalateAfterDays: 3,
+    });
+    expect(res.json()).toEqual({ daysBefore: [7, 3, 1], escalateAfterDays: 3 });
+    expect(
+      (await call(me, 'PUT', '/api/reminders/settings', { daysBefore: [], escalateAfterDays: 3 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await call(me, 'PUT', '/api/reminders/contacts/999999', { focalOfficers: [1], heads: [] })).statusCode,
+    ).toBe(404);
+  });
+
+  it('shows the Program’s 6-monthly schedule by default and lets the coordinator add monthly reports', async () => {
+    expect((await call(me, 'GET', '/api/reports/schedules')).json()).toEqual([
+      { frequency: 'semiannual', dueOffsetDays: 0, dueDates: ['06-14', '11-30'], active: true },
+    ]);
+    const monthly = await call(me, 'PUT', '/api/reports/schedules/monthly', { dueOffsetDays: -5 });
+    expect(monthly.json()).toMatchObject({ frequency: 'monthly', dueOffsetDays: -5, dueDates: null });
+    expect(
+      (await call(me, 'GET', '/api/reports/schedules')).json().map((s: { frequency: string }) => s.frequency),
+    ).toEqual(['semiannual', 'monthly']);
+    const bad = await call(me, 'PUT', '/api/reports/schedules/quarterly', { dueDates: ['03-31'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('dueDates: needs 4 dates, one per period');
+    const generated = await call(me, 'POST', '/api/reports/obligations/generate', {
+      from: '2025-01-01',
+      to: '2025-03-31',
+    });
+    expect(generated.json()).toMatchObject({ periods: 4 }); // 2025-H1 and three months
+    const obligations = (await call(me, 'GET', '/api/reports/obligations?period=2025-02')).json();
+    expect(obligations[0]).toMatchObject({ frequency: 'monthly', dueDate: '2025-02-23' });
+    expect(
+      (await call(me, 'POST', '/api/reports/obligations/generate', { from: '2025-03-01', to: '2025-01-01' }))
+        .statusCode,
+    ).toBe(400);
+  });
+});

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/database.ts';
+import { AppError, invalid, notFound } from '../../server/errors.ts';
+import type { Actor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { notificationsRepository, type Preference } from './notifications.repository.ts';
+
+function signedIn(actor: Actor): number {
+  if (actor.userId === null) throw new AppError(401, 'unauthorized', 'Sign in to see your notifications');
+  return actor.userId;
+}
+
+export async function myNotifications(db: Db, actor: Actor, unreadOnly: boolean) {
+  return notificationsRepository(db).listNotifications(signedIn(actor), unreadOnly);
+}
+
+export async function markNotificationRead(db: Db, actor: Actor, id: number): Promise<void> {
+  if (!(await notificationsRepository(db).markRead(signedIn(actor), id)))
+    throw notFound('Unread notification');
+}
+
+export async function myPreference(db: Db, actor: Actor): Promise<Preference> {
+  return notificationsRepository(db).preference(signedIn(actor));
+}
+
+/** Each person chooses channels; a channel switched on needs its address. */
+export async function setMyPreference(
+  db: Db,
+  actor: Actor,
+  p: Omit<Preference, 'userId'>,
+): Promise<Preference> {
+  const userId = signedIn(actor);
+  const issues = [];
+  if (p.emailEnabled && !p.email)
+    issues.push({ field: 'email', problem: 'give an address to receive email' });
+  if (p.webhookEnabled && !p.webhookUrl)
+    issues.push({ field: 'webhookUrl', problem: 'give a webhook address' });
+  if (issues.length) throw invalid(issues);
+  return db.transaction(async (tx) => {
+    const saved = { userId, ...p };
+    await notificationsRepository(tx).savePreference(saved);
+    await recordAudit(tx, actor, {
+      action: 'notification_preference.set',
+      entityType: 'notification_preference',
+      entityId: userId,
+      // Addresses are personal data (Decree 13/2023): the trail records which channels, not where.
+      after: { inApp: p.inApp, emailEnabled: p.emailEnabled, webhookEnabled: p.webhookEnabled },
+    });
+    return saved;
+  });
+}
+
+export async function setReminderSettings(
+  db: Db,
+  actor: Actor,
+  programId: number,
+  s: { daysBefore: number[]; escalateAfterDays: number },
+): Promise<{ daysBefore: number[]; escalateAfterDays: number }> {
+  const settings = {
+    daysBefore: [...new Set(s.daysBefore)].sort((a, b) => b - a),
+    escalateAfterDays: s.escalateAfterDays,
+  };
+  await db.transaction(async (tx) => {
+    await notificationsRepository(tx).saveSettings(programId, settings);
+    await recordAudit(tx, actor, {
+      action: 'reminder_setting.set',
+      entityType: 'program',
+      entityId: programId,
+      after: settings,
+    });
+  });
+  return settings;
+}
+
+/** Who receives an agency's reminders, until the identity module knows who holds which role there. */
+export async function setAgencyContacts(
+  db: Db,
+  actor: Actor,
+  agencyId: number,
+  c: { focalOfficers: number[]; heads: number[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const repo = notificationsRepository(tx);
+    if (!(await repo.agencyExists(agencyId))) throw notFound('Agency');
+    await repo.replaceContacts(agencyId, [
+      ...c.focalOfficers.map((userId) => ({ userId, role: 'focal_officer' as const })),
+      ...c.heads.map((userId) => ({ userId, role: 'head' as const })),
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'agency_contact.set',
+      entityType: 'org_unit',
+      entityId: agencyId,
+      after: c,
+    });
+  });
+}

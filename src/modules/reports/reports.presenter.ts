@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { FREQUENCIES, ITEM_STATUSES, REPORT_STATUSES } from './reports.schema.ts';
+import type { getReport } from './reports.service.ts';
+
+export const scheduleSchema = z.object({
+  frequency: z.enum(FREQUENCIES),
+  dueOffsetDays: z.number().int(),
+  dueDates: z.array(z.string()).nullable(),
+  active: z.boolean(),
+});
+
+export const obligationSchema = z.object({
+  id: z.number().int(),
+  agency: z.object({ id: z.number().int(), code: z.string(), nameVi: z.string() }),
+  frequency: z.enum(FREQUENCIES),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueDate: z.string(),
+  reportId: z.number().int().nullable(),
+  reportStatus: z.enum(REPORT_STATUSES).nullable(),
+  firstSubmittedAt: z.string().nullable(),
+});
+
+export const rateSchema = z.object({
+  agencyId: z.number().int(),
+  agencyCode: z.string(),
+  period: z.string(),
+  frequency: z.enum(FREQUENCIES),
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  onTime: z.number().int(),
+  accepted: z.number().int(),
+});
+
+const evidenceOut = z.object({
+  kind: z.enum(['document', 'file', 'link']),
+  documentNumber: z.string().nullable(),
+  documentDate: z.string().nullable(),
+  documentIssuer: z.string().nullable(),
+  file: z
+    .object({ id: z.number().int(), name: z.string(), mime: z.string(), sizeBytes: z.number().int() })
+    .nullable(),
+  url: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const assessment = z.object({ status: z.enum(ITEM_STATUSES), progress: z.number().int() });
+
+export const reportDetailSchema = z.object({
+  id: z.number().int(),
+  obligationId: z.number().int(),
+  agencyId: z.number().int(),
+  period: z.string(),
+  dueDate: z.string(),
+  revision: z.number().int(),
+  status: z.enum(REPORT_STATUSES),
+  lockVersion: z.number().int(),
+  summary: z.string(),
+  correctionReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  items: z.array(
+    z.object({
+      taskId: z.number().int(),
+      taskCode: z.string(),
+      completedOn: z.string().nullable(),
+      doneText: z.string(),
+      difficulties: z.string(),
+      recommendations: z.string(),
+      bottlenecks: z.array(z.object({ type: z.string(), description: z.string() })),
+      evidence: z.array(evidenceOut),
+      /** The agency's own assessment. */
+      agency: assessment,
+      /** The reviewer's, when it differs; both are shown. */
+      reviewer: assessment.extend({ note: z.string().nullable() }).nullable(),
+      disagreement: z.boolean(),
+    }),
+  ),
+  revisions: z.array(
+    z.object({
+      id: z.number().int(),
+      revision: z.number().int(),
+      status: z.string(),
+      acceptedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export function presentReport(
+  found: Awaited<ReturnType<typeof getReport>>,
+): z.infer<typeof reportDetailSchema> {
+  const { report: r, items, evidence, revisions } = found;
+  return {
+    id: r.id,
+    obligationId: r.obligationId,
+    agencyId: r.agencyId,
+    period: r.period,
+    dueDate: r.dueDate,
+    revision: r.revision,
+    status: r.status,
+    lockVersion: r.lockVersion,
+    summary: r.summary,
+    correctionReason: r.correctionReason,
+    returnReason: r.returnReason,
+    submittedAt: r.submittedAt,
+    acceptedAt: r.acceptedAt,
+    supersededAt: r.supersededAt,
+    items: items.map((i) => {
+      const reviewer =
+        i.reviewerStatus || i.reviewerProgress !== null
+          ? {
+              status: i.reviewerStatus ?? i.status,
+              progress: i.reviewerProgress ?? i.progress,
+              note: i.reviewerNote,
+            }
+          : null;
+      return {
+        taskId: i.taskId,
+        taskCode: i.taskCode,
+        completedOn: i.completedOn,
+        doneText: i.doneText,
+        difficulties: i.difficulties,
+        recommendations: i.recommendations,
+        bottlenecks: i.bottlenecks,
+        evidence: evidence
+          .filter((e) => e.reportItemId === i.id)
+          .map((e) => ({
+            kind: e.kind,
+            documentNumber: e.documentNumber,
+            documentDate: e.documentDate,
+            documentIssuer: e.documentIssuer,
+            file:
+              e.fileId === null
+                ? null
+                : {
+                    id: e.fileId,
+                    name: e.fileName ?? '',
+                    mime: e.fileMime ?? '',
+                    sizeBytes: e.fileSize ?? 0,
+                  },
+            url: e.url,
+            note: e.note,
+          })),
+        agency: { status: i.status, progress: i.progress },
+        reviewer,
+        disagreement: reviewer !== null && (reviewer.status !== i.status || reviewer.progress !== i.progress),
+      };
+    }),
+    revisions,
+  };
+}

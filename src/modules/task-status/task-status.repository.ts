@@ -1,0 +1,68 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/database.ts';
+import { agencyCarries } from '../reports/reports.repository.ts';
+import type { StatusFact } from './task-status.rules.ts';
+
+export interface StatusTaskRow {
+  id: number;
+  code: string;
+  dueDate: string | null;
+  recurrence: 'yearly' | 'ongoing' | null;
+  deadlineAsWritten: string | null;
+}
+
+export function taskStatusRepository(db: Db) {
+  return {
+    tasks(f: { programId: number; taskIds?: number[]; agencyId?: number }): Promise<StatusTaskRow[]> {
+      const parts: SQL[] = [sql`t.program_id = ${f.programId}`];
+      if (f.taskIds)
+        parts.push(
+          f.taskIds.length
+            ? sql`t.id IN (${sql.join(
+                f.taskIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql`false`,
+        );
+      if (f.agencyId)
+        parts.push(sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = ${f.agencyId}
+                               AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = t.id)`);
+      return rows<StatusTaskRow>(
+        db,
+        sql`SELECT t.id, t.code, t.due_date AS "dueDate", t.recurrence, t.deadline_as_written AS "deadlineAsWritten"
+            FROM task t WHERE ${sql.join(parts, sql` AND `)} ORDER BY t.id`,
+      );
+    },
+
+    /**
+     * Accepted report items recorded before `cutoff` (an instant), oldest first. Without an agency, the
+     * facts of the task's lead agencies count. Served by report_item_task_idx and report_accepted_idx.
+     */
+    facts(f: {
+      taskIds: number[];
+      cutoff: string;
+      agencyId?: number;
+    }): Promise<(StatusFact & { taskId: number })[]> {
+      if (f.taskIds.length === 0) return Promise.resolve([]);
+      const scope = f.agencyId
+        ? sql`r.agency_id = ${f.agencyId}`
+        : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
+                      AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = i.task_id)`;
+      return rows(
+        db,
+        sql`SELECT i.task_id AS "taskId", r.id AS "reportId", r.agency_id AS "agencyId",
+                   r.accepted_at AS "acceptedAt", i.status AS "agencyStatus",
+                   i.reviewer_status AS "reviewerStatus", coalesce(i.reviewer_progress, i.progress) AS progress,
+                   i.completed_on AS "completedOn",
+                   EXISTS (SELECT 1 FROM report_evidence e WHERE e.report_item_id = i.id) AS "hasEvidence"
+            FROM report_item i JOIN report r ON r.id = i.report_id
+            WHERE r.status = 'accepted' AND r.accepted_at < ${f.cutoff}::timestamptz AND ${scope}
+              AND i.task_id IN (${sql.join(
+                f.taskIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})
+            ORDER BY r.accepted_at, r.id`,
+      );
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDate, programCode } from '../../lib/http.ts';
+import { programIdOf } from '../reports/obligations.service.ts';
+import { vietnamToday } from './dates.ts';
+import { STATUS_KINDS } from './task-status.rules.ts';
+import { taskStatusesAsOf } from './task-status.service.ts';
+import { fixedHolidayCalendar } from './working-calendar.ts';
+
+const tags = ['task status'];
+const kind = z.enum(STATUS_KINDS);
+const judgement = z.object({
+  status: kind,
+  dueDate: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  lateDays: z.number().int(),
+  againstCurrent: z.object({ status: kind, dueDate: z.string(), lateDays: z.number().int() }).nullable(),
+  progress: z.number().int(),
+  basisReportId: z.number().int().nullable(),
+});
+const statusSchema = z.object({
+  taskId: z.number().int(),
+  code: z.string(),
+  deadlineAsWritten: z.string().nullable(),
+  asOf: z.string(),
+  status: kind,
+  judgement: judgement.nullable(),
+  occurrences: z.array(judgement.extend({ period: z.string() })),
+});
+
+type Judged = { basis: { reportId: number } | null } & Omit<z.infer<typeof judgement>, 'basisReportId'>;
+const present = ({ basis, ...j }: Judged) => ({ ...j, basisReportId: basis?.reportId ?? null });
+
+const statusQuery = z.object({
+  program: programCode,
+  asOf: isoDate.optional(),
+  agency: z.coerce.number().int().min(1).max(2147483647).optional(),
+  task: z.coerce.number().int().min(1).max(2147483647).optional(),
+  currentDeadline: isoDate.optional(),
+});
+
+export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
+  const answer = async (q: z.infer<typeof statusQuery>) => {
+    const found = await taskStatusesAsOf(app.database.db, fixedHolidayCalendar, {
+      programId: await programIdOf(app.database.db, q.program),
+      asOf: q.asOf ?? vietnamToday(),
+      agencyId: q.agency,
+      taskIds: q.task ? [q.task] : undefined,
+      currentDeadlines: q.task && q.currentDeadline ? new Map([[q.task, q.currentDeadline]]) : undefined,
+    });
+    return found.map((s) => ({
+      ...s,
+      judgement: s.judgement ? present(s.judgement) : null,
+      occurrences: s.occurrences.map(({ period, ...o }) => ({ period, ...present(o) })),
+    }));
+  };
+
+  // Public: accepted reports are what the Program publishes. The date is required so a cached answer
+  // (per URL) never outlives its day.
+  app.get(
+    '/public/task-status',
+    {
+      schema: {
+        tags: ['public: task status'],
+        summary: 'Each task’s status as of a date, from accepted reports only; lateness in working days',
+        querystring: statusQuery.extend({ asOf: isoDate }),
+        response: { 200: z.array(statusSchema) },
+      },
+    },
+    async (request) => answer(request.query),
+  );
+
+  app.get(
+    '/task-status',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Each task’s status as of a date, from reports accepted by then; lateness in working days',
+        querystring: statusQuery,
+        response: { 200: z.array(statusSchema) },
+      },
+    },
+    async (request) => answer(request.query),
+  );
+};
