@@ -1,0 +1,139 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { AgencySelect } from '../../agencies/components/agency-select.tsx';
+import { useOverview } from '../../overview/api/get-overview.ts';
+import { useGroupTitle } from '../../program/components/group-title.ts';
+import { PRODUCT_TYPES, TASK_SORTS } from '../api/get-tasks.ts';
+import { hasFilters, type TaskSearch } from '../task-search.ts';
+
+const SEARCH_DELAY_MS = 300;
+
+/** The task list's filters; each change goes straight to the URL (see task-search.ts). */
+export function TaskFilters({
+  search,
+  onChange,
+}: {
+  search: TaskSearch;
+  onChange: (patch: Partial<TaskSearch>, options?: { replace?: boolean }) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const groups = useOverview().data?.groups ?? [];
+  const groupTitle = useGroupTitle();
+  const [text, setText] = useState(search.q);
+
+  // Typing searches after a short pause; the URL then changes once, not on every key.
+  useEffect(() => setText(search.q), [search.q]);
+  useEffect(() => {
+    if (text.trim() === search.q) return;
+    const timer = setTimeout(() => onChange({ q: text.trim() }, { replace: true }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, search.q, onChange]);
+
+  const select = (key: keyof TaskSearch) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
+    onChange({ [key]: e.target.value });
+
+  return (
+    <search aria-label={t('tasks.filters.label')}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onChange({ q: text.trim() });
+        }}
+      >
+        <div className="field field--wide">
+          <label htmlFor={`${id}-q`} className="field__label">
+            {t('tasks.filters.search')}
+          </label>
+          <div className="search-box">
+            <input
+              id={`${id}-q`}
+              type="search"
+              name="q"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={t('tasks.filters.searchPlaceholder')}
+              aria-describedby={`${id}-q-hint`}
+            />
+            <button type="submit" className="button">
+              {t('tasks.filters.searchButton')}
+            </button>
+          </div>
+          <p id={`${id}-q-hint`} className="field__hint">
+            {t('tasks.filters.searchHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`} className="field__label">
+            {t('tasks.filters.group')}
+          </label>
+          <select id={`${id}-group`} value={search.group} onChange={select('group')}>
+            <option value="">{t('tasks.filters.anyGroup')}</option>
+            {groups.map((g) => (
+              <option key={g.no} value={String(g.no)}>
+                {t('group.short', { no: g.no })}: {groupTitle(g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <AgencySelect value={search.lead} onChange={(lead) => onChange({ lead })} />
+        <div className="field">
+          <label htmlFor={`${id}-product`} className="field__label">
+            {t('tasks.filters.productType')}
+          </label>
+          <select id={`${id}-product`} value={search.productType} onChange={select('productType')}>
+            <option value="">{t('tasks.filters.anyProductType')}</option>
+            {PRODUCT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`productType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-recurrence`} className="field__label">
+            {t('tasks.filters.recurrence')}
+          </label>
+          <select id={`${id}-recurrence`} value={search.recurrence} onChange={select('recurrence')}>
+            <option value="">{t('tasks.filters.anyRecurrence')}</option>
+            <option value="none">{t('recurrence.none')}</option>
+            <option value="yearly">{t('recurrence.yearly')}</option>
+            <option value="ongoing">{t('recurrence.ongoing')}</option>
+          </select>
+        </div>
+        <fieldset className="field field--dates">
+          <legend className="field__label">{t('tasks.filters.dueRange')}</legend>
+          <label htmlFor={`${id}-from`}>{t('tasks.filters.dueFrom')}</label>
+          <input id={`${id}-from`} type="date" value={search.dueFrom} onChange={select('dueFrom')} />
+          <label htmlFor={`${id}-to`}>{t('tasks.filters.dueTo')}</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={search.dueTo}
+            min={search.dueFrom || undefined}
+            onChange={select('dueTo')}
+          />
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-sort`} className="field__label">
+            {t('tasks.filters.sort')}
+          </label>
+          <select id={`${id}-sort`} value={search.sort} onChange={select('sort')}>
+            {TASK_SORTS.map((sort) => (
+              <option key={sort} value={sort} disabled={sort === 'relevance' && !search.q}>
+                {t(`tasks.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {hasFilters(search) && (
+          <p className="filters__reset">
+            <Link to="/tasks">{t('tasks.filters.reset')}</Link>
+          </p>
+        )}
+      </form>
+    </search>
+  );
+}
