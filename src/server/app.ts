@@ -79,8 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (hasWeb && request.method === 'GET' && !url.startsWith('/api')) {
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api') && !url.startsWith('/assets/')) {
       // Client-side routes: the web app decides what to show, including its own "not found" page.
+      // A missing /assets/ file (a stale tab after a rebuild) stays a 404, never HTML posing as a script.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply

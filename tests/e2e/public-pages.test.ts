@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
 
@@ -31,13 +33,13 @@ describe('public pages in Chromium', () => {
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(140);
     // Results show the accented text the search matched.
-    await expect
-      .poll(() => page.locator('.task-table tbody').textContent())
-      .toMatch(/chuyển đổi số/i);
+    await expect.poll(() => page.locator('.task-table tbody').textContent()).toMatch(/chuyển đổi số/i);
 
     // The filter lives in the URL: a reload shows the same list.
     await page.reload();
-    await expect.poll(() => page.getByRole('searchbox', { name: 'Tìm kiếm' }).inputValue()).toBe('chuyen doi so');
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'Tìm kiếm' }).inputValue())
+      .toBe('chuyen doi so');
     await expect.poll(() => count.textContent()).toContain(`Tìm thấy ${total} nhiệm vụ`);
   });
 
@@ -54,7 +56,9 @@ describe('public pages in Chromium', () => {
     await page.goto('/');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).textContent()).toContain('Nhiệm vụ');
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).textContent()).toContain(
+      'Nhiệm vụ',
+    );
 
     await page.getByRole('button', { name: 'Tiếng Anh (English)' }).click();
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
@@ -65,9 +69,7 @@ describe('public pages in Chromium', () => {
     await expect.poll(() => nav.textContent()).toContain('Program text');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // Group titles switch to their English; numbers and the task list links stay.
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'The 7 task groups' }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'The 7 task groups' }).count()).toBe(1);
     expect(await page.locator('.group-list').textContent()).toContain(
       'Strengthen international cooperation in STI and digital transformation',
     );
@@ -87,7 +89,9 @@ describe('public pages in Chromium', () => {
     expect(text).toContain('ghi trong văn bản: Bộ Thông tin và Truyền thông');
     expect(text).toContain('30/06/2025'); // "6/2025" → last day of June, shown dd/mm/yyyy
     expect(text).toContain('Quyết định của Thủ tướng Chính phủ');
-    const source = await page.locator('section', { has: page.getByRole('heading', { name: 'Nguồn' }) }).textContent();
+    const source = await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Nguồn' }) })
+      .textContent();
     expect(source).toContain('71/NQ-CP');
     expect(source).toContain('03/NQ-CP, Phụ lục II, dòng 4');
   });
@@ -111,7 +115,9 @@ describe('public pages in Chromium', () => {
     await page.goto('/agencies');
     await page.getByRole('searchbox', { name: 'Tìm cơ quan' }).fill('da nang');
     await page.waitForURL(/q=da\+nang/);
-    const provinces = page.locator('section', { has: page.getByRole('heading', { name: /Tỉnh, thành phố/ }) });
+    const provinces = page.locator('section', {
+      has: page.getByRole('heading', { name: /Tỉnh, thành phố/ }),
+    });
     await expect.poll(() => provinces.getByRole('link').allTextContents()).toEqual(['Thành phố Đà Nẵng']);
     await provinces.getByRole('link', { name: 'Thành phố Đà Nẵng' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thành phố Đà Nẵng' }).waitFor();
@@ -149,7 +155,9 @@ describe('public pages in Chromium', () => {
     }
     expect(reached, 'the first result is reachable with Tab').toBe(true);
     // Focus is visible: the focused link draws an outline.
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`${href}$`));

@@ -16,7 +16,9 @@ export function TaskResults({ tasks, caption }: { tasks: TaskSummary[]; caption:
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('task.code')}</th>
+            <th scope="col">
+              <abbr title={t('task.codeShortFull')}>{t('task.codeShort')}</abbr>
+            </th>
             <th scope="col">{t('task.content')}</th>
             <th scope="col">{t('task.leads')}</th>
             <th scope="col">{t('task.product')}</th>
