@@ -1,7 +1,20 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser.
+
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
+
+const resultCount = (page: Page) => page.locator('.results__count').textContent();
+
+/**
+ * The task list keeps the previous results on screen while new ones load: wait until the count
+ * announced differs from the one before the search, and nothing is loading.
+ */
+async function resultsChanged(page: Page, before: string | null) {
+  await expect.poll(() => resultCount(page), { timeout: 15_000 }).not.toBe(before);
+  await page.locator('.results[aria-busy="false"]').waitFor();
+}
 
 describe('public pages in Chromium', () => {
   let web: WebHarness;
@@ -25,8 +38,11 @@ describe('public pages in Chromium', () => {
   it('finds tasks with a search typed without diacritics', async () => {
     const page = await open();
     await page.goto('/tasks');
+    await page.locator('.results[aria-busy="false"] .task-table').waitFor();
+    const before = await resultCount(page);
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('chuyen doi so');
     await page.waitForURL(/q=chuyen\+doi\+so/);
+    await resultsChanged(page, before);
     const count = page.getByRole('status').filter({ hasText: 'Tìm thấy' });
     await expect.poll(() => count.textContent()).toMatch(/Tìm thấy \d+ nhiệm vụ/);
     const total = Number((await count.textContent())?.match(/Tìm thấy (\d+)/)?.[1]);
@@ -140,9 +156,11 @@ describe('public pages in Chromium', () => {
       });
     for (let i = 0; i < 10 && (await focusedName()) !== 'Tìm kiếm'; i++) await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Tìm kiếm');
+    const before = await resultCount(page);
     await page.keyboard.type('ngan hang');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=ngan\+hang/);
+    await resultsChanged(page, before);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Tìm thấy' }).count()).toBe(1);
 
     // Tab on to the first result's link and open it with Enter.
@@ -174,6 +192,18 @@ describe('public pages in Chromium', () => {
     // Nothing is wider than the screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('shows the not-found page for a task that does not exist', async () => {
+    const page = await open();
+    await page.goto('/tasks/99999');
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+    // The API's 404 (and Chromium's console line about it) is the expected answer here, not a failure.
+    const last = watched.at(-1)!;
+    expect(last.problems.length).toBeGreaterThan(0);
+    for (const problem of last.problems) expect(problem).toMatch(/404/);
+    expect(last.problems.some((p) => p.includes('/api/public/tasks/99999'))).toBe(true);
+    last.problems.length = 0;
   });
 
   it('answers an unknown page with the not-found page', async () => {

@@ -16,16 +16,14 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const navigation = useNavigation();
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
 
   // After a client-side navigation to another page, move focus to the new page's content, as a full
-  // page load would, so screen-reader and keyboard users start at the top of what changed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on page changes only, not on filters
+  // page load would, so screen-reader and keyboard users start at the top of what changed. Filters
+  // (a new query string) and the first load keep focus where it is.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname]);

@@ -23,7 +23,9 @@ function AgencyTable({ title, agencies, id }: { title: string; agencies: Agency[
           <thead>
             <tr>
               <th scope="col">{t('agencies.name')}</th>
-              <th scope="col">{t('agencies.kind')}</th>
+              <th scope="col" className="wide-only">
+                {t('agencies.kind')}
+              </th>
               <th scope="col" className="num">
                 {t('agencies.leadCount')}
               </th>
@@ -45,7 +47,7 @@ function AgencyTable({ title, agencies, id }: { title: string; agencies: Agency[
                     </span>
                   )}
                 </th>
-                <td>{t(`agencyKind.${agency.kind}`)}</td>
+                <td className="wide-only">{t(`agencyKind.${agency.kind}`)}</td>
                 <td className="num">{number(agency.leadCount)}</td>
                 <td className="num">{number(agency.partnerCount)}</td>
               </tr>

@@ -141,7 +141,7 @@ export function TargetsPage() {
           <ul className="target-list">
             {group.targets.map((target) => (
               <li key={target.id} className="target">
-                <p className="target__text">
+                <p className="target__text" lang="vi">
                   <span className="tag tag--code">{target.code}</span> {target.textVi}
                 </p>
                 {english && target.textEn && (

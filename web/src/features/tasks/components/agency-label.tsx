@@ -31,7 +31,7 @@ export function AgencyLabel({ agency, link = true }: { agency: AgencyRef; link?:
       {writtenDiffers && (
         <span className="agency-label__written">
           {' '}
-          ({t('agency.asWritten', { name: agency.nameAsWritten })})
+          ({t('agency.asWrittenLabel')}: <span lang="vi">{agency.nameAsWritten}</span>)
         </span>
       )}
       {!agency.mapped && <span className="badge badge--warn"> {t('agency.unmapped')}</span>}

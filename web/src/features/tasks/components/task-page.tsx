@@ -56,7 +56,9 @@ function TaskView({ task }: { task: TaskDetail }) {
         <Link to={`/tasks?group=${task.group.no}`}>{t('group.short', { no: task.group.no })}</Link>
       </p>
       <PageTitle title={t('task.title', { code: task.code })} />
-      <p className="task-content">{task.contentVi}</p>
+      <p className="task-content" lang="vi">
+        {task.contentVi}
+      </p>
 
       <section aria-labelledby="five-r-title" className="card">
         <h2 id="five-r-title">{t('fiveR.title')}</h2>
@@ -83,7 +85,9 @@ function TaskView({ task }: { task: TaskDetail }) {
           </FiveRItem>
           <FiveRItem part="what" ok={task.fiveR.what}>
             <dl className="facts">
-              <Fact label={t('task.content')}>{task.contentVi}</Fact>
+              <Fact label={t('task.content')}>
+                <span lang="vi">{task.contentVi}</span>
+              </Fact>
               <Fact label={t('task.code')}>{task.code}</Fact>
               <Fact label={t('task.group')}>
                 <Link to={`/tasks?group=${task.group.no}`}>

@@ -33,7 +33,7 @@ export function TaskResults({ tasks, caption }: { tasks: TaskSummary[]; caption:
                 <span className="muted task-table__group">{t('task.groupShort', { no: task.groupNo })}</span>
               </td>
               <td>
-                <Link to={`/tasks/${task.id}`} className="task-table__content">
+                <Link to={`/tasks/${task.id}`} className="task-table__content" lang="vi">
                   {task.contentVi}
                 </Link>
               </td>
@@ -56,7 +56,7 @@ export function TaskResults({ tasks, caption }: { tasks: TaskSummary[]; caption:
             <p className="task-card__code">
               {t('task.codeLabel', { code: task.code })} · {t('task.groupShort', { no: task.groupNo })}
             </p>
-            <Link to={`/tasks/${task.id}`} className="task-card__content">
+            <Link to={`/tasks/${task.id}`} className="task-card__content" lang="vi">
               {task.contentVi}
             </Link>
             <dl className="task-card__facts">
