@@ -6,6 +6,20 @@ import { quarterRange } from '../../../lib/format.ts';
 import { taskListHref } from '../../tasks/task-search.ts';
 import type { Overview } from '../api/get-overview.ts';
 
+/** Every quarter from the first to the last that has tasks, empty ones included, so the axis is true to time. */
+function quarterAxis(quarters: Overview['deadlinesByQuarter']) {
+  if (quarters.length === 0) return [];
+  const index = (q: { year: number; quarter: number }) => q.year * 4 + q.quarter - 1;
+  const counts = new Map(quarters.map((q) => [index(q), q.count]));
+  const first = Math.min(...counts.keys());
+  const last = Math.max(...counts.keys());
+  return Array.from({ length: last - first + 1 }, (_, i) => ({
+    year: Math.floor((first + i) / 4),
+    quarter: ((first + i) % 4) + 1,
+    count: counts.get(first + i) ?? 0,
+  }));
+}
+
 /**
  * Tasks due per quarter as bars, with the same numbers in a table for screen readers and anyone who
  * prefers figures. Recurring ("Hằng năm", "Thường xuyên") and undated tasks have no quarter, so they
@@ -22,6 +36,7 @@ export function DeadlineChart({
   const number = useNumberFormat();
   const id = useId();
   const max = Math.max(1, ...quarters.map((q) => q.count));
+  const axis = quarterAxis(quarters);
   const label = (q: { year: number; quarter: number }) =>
     t('overview.quarter', { quarter: q.quarter, year: q.year });
   const dated = quarters.reduce((n, q) => n + q.count, 0);
@@ -32,15 +47,15 @@ export function DeadlineChart({
         {t('overview.deadlinesCaption', { count: dated, n: number(dated) })}
       </figcaption>
       <div className="bar-chart" aria-hidden="true">
-        {quarters.map((q) => (
-          <div key={`${q.year}-${q.quarter}`} className="bar-chart__column">
-            <span className="bar-chart__value">{number(q.count)}</span>
+        {axis.map((q) => (
+          <div
+            key={`${q.year}-${q.quarter}`}
+            className={`bar-chart__column${q.quarter === 1 ? ' bar-chart__column--year' : ''}`}
+          >
+            <span className="bar-chart__value">{q.count > 0 ? number(q.count) : ''}</span>
             <span className="bar-chart__bar" style={{ height: `${(q.count / max) * 100}%` }} />
-            <span className="bar-chart__label">
-              {t('overview.quarterShort', { quarter: q.quarter })}
-              <br />
-              {q.year}
-            </span>
+            <span className="bar-chart__label">{t('overview.quarterShort', { quarter: q.quarter })}</span>
+            {(q.quarter === 1 || q === axis[0]) && <span className="bar-chart__year">{q.year}</span>}
           </div>
         ))}
       </div>
