@@ -22,9 +22,13 @@ export function useAgencyName() {
 export function AgencyLabel({ agency, link = true }: { agency: AgencyRef; link?: boolean }) {
   const { t } = useTranslation();
   const name = useAgencyName()(agency);
+  const written = foldText(agency.nameAsWritten);
+  // An abbreviation the shown name already carries ("Vietnam Television (VTV)") need not be repeated.
+  const abbreviationShown = !written.includes(' ') && foldText(name).includes(`(${written})`);
   const writtenDiffers =
     agency.mapped &&
-    foldText(agency.nameAsWritten) !== foldText(agency.collective ? name : (agency.nameVi ?? ''));
+    !abbreviationShown &&
+    written !== foldText(agency.collective ? name : (agency.nameVi ?? ''));
   return (
     <span className="agency-label">
       {agency.code && link ? <Link to={`/agencies/${agency.code}`}>{name}</Link> : <span>{name}</span>}
