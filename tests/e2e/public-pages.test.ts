@@ -76,7 +76,7 @@ describe('public pages in Chromium', () => {
       'Nhiệm vụ',
     );
 
-    await page.getByRole('button', { name: 'Tiếng Anh (English)' }).click();
+    await page.getByRole('button', { name: 'EN – English' }).click();
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await expect.poll(() => nav.textContent()).toContain('Tasks');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -89,7 +89,12 @@ describe('public pages in Chromium', () => {
     expect(await page.locator('.group-list').textContent()).toContain(
       'Strengthen international cooperation in STI and digital transformation',
     );
-    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'EN – English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await page.getByRole('button', { name: 'VI – Tiếng Việt' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
   });
 
   it('shows a task with its 5 rõ and its source', async () => {
