@@ -144,6 +144,24 @@ describe('public pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Thành phố Đà Nẵng' }).waitFor();
   });
 
+  it('filters targets by year and by a search without diacritics', async () => {
+    const page = await open();
+    await page.goto('/targets');
+    const count = page.locator('.results__count');
+    await expect.poll(() => count.textContent()).toMatch(/^67 chỉ tiêu/);
+    await page.getByRole('combobox', { name: 'Năm' }).selectOption('2045');
+    await page.waitForURL(/year=2045/);
+    await expect.poll(() => count.textContent()).toMatch(/^8 chỉ tiêu/);
+    await page.getByRole('searchbox', { name: 'Tìm chỉ tiêu' }).fill('kinh te so');
+    await page.waitForURL(/q=kinh\+te\+so/);
+    await expect.poll(() => page.locator('.target__text').allTextContents()).not.toHaveLength(8);
+    const texts = await page.locator('.target__text').allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.toLowerCase()).toContain('kinh tế số');
+    // Values read with their comparison, e.g. "≥ 50 %".
+    expect(await page.locator('.target-value__text').first().textContent()).toMatch(/^(≥|>|hạng ≤|\d)/);
+  });
+
   it('can be used with the keyboard alone: skip link, search box, a result', async () => {
     const page = await open();
     await page.goto('/tasks');

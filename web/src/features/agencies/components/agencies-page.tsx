@@ -1,15 +1,17 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
+import { useSearchText } from '../../../components/use-search-text.ts';
 import { type Agency, PROVINCIAL_KINDS, useAgencies } from '../api/get-agencies.ts';
 
 function AgencyTable({ title, agencies, id }: { title: string; agencies: Agency[]; id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const number = useNumberFormat();
-  const english = i18n.resolvedLanguage === 'en';
+  const { english, pick } = useLocalized();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>
@@ -38,9 +40,7 @@ function AgencyTable({ title, agencies, id }: { title: string; agencies: Agency[
             {agencies.map((agency) => (
               <tr key={agency.code}>
                 <th scope="row">
-                  <Link to={`/agencies/${agency.code}`}>
-                    {english && agency.nameEn ? agency.nameEn : agency.nameVi}
-                  </Link>
+                  <Link to={`/agencies/${agency.code}`}>{pick(agency.nameVi, agency.nameEn)}</Link>
                   {english && agency.nameEn && (
                     <span className="muted agency-table__alt" lang="vi">
                       {agency.nameVi}
@@ -66,17 +66,11 @@ export function AgenciesPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const agencies = useAgencies(q ? { q } : {});
-  const [text, setText] = useState(q);
-
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const timer = setTimeout(
-      () => setParams(text.trim() ? { q: text.trim() } : {}, { replace: true, preventScrollReset: true }),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [text, q, setParams]);
+  const commitSearch = useCallback(
+    (text: string) => setParams(text ? { q: text } : {}, { replace: true, preventScrollReset: true }),
+    [setParams],
+  );
+  const [text, setText] = useSearchText(q, commitSearch);
 
   const items = agencies.data?.items ?? [];
   const central = items.filter((a) => !PROVINCIAL_KINDS.includes(a.kind));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
 import { formatDate } from '../../../lib/format.ts';
 import type { TaskSummary } from '../../tasks/api/get-tasks.ts';
@@ -32,9 +33,9 @@ function TaskSection({ title, intro, tasks }: { title: string; intro: string; ta
 }
 
 function AgencyView({ agency }: { agency: AgencyDetail }) {
-  const { t, i18n } = useTranslation();
-  const english = i18n.resolvedLanguage === 'en';
-  const name = english && agency.nameEn ? agency.nameEn : agency.nameVi;
+  const { t } = useTranslation();
+  const { english, pick } = useLocalized();
+  const name = pick(agency.nameVi, agency.nameEn);
   return (
     <div className="page page--wide">
       <p className="breadcrumb">

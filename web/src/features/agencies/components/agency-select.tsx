@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { foldText } from '../../../lib/text.ts';
 import { COLLECTIVES } from '../../tasks/api/get-tasks.ts';
 import { PROVINCIAL_KINDS, useAgencies } from '../api/get-agencies.ts';
@@ -9,10 +10,10 @@ import { PROVINCIAL_KINDS, useAgencies } from '../api/get-agencies.ts';
  * stays keyboard- and screen-reader-friendly without a custom listbox. Collectives come first.
  */
 export function AgencySelect({ value, onChange }: { value: string; onChange: (code: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
   const [filter, setFilter] = useState('');
   const agencies = useAgencies({});
-  const english = i18n.resolvedLanguage === 'en';
 
   const groups = useMemo(() => {
     const wanted = foldText(filter);
@@ -20,7 +21,7 @@ export function AgencySelect({ value, onChange }: { value: string; onChange: (co
       code === value || !wanted || foldText(label).includes(wanted) || foldText(code).includes(wanted);
     const items = agencies.data?.items ?? [];
     const option = (code: string, label: string) => ({ code, label });
-    const named = items.map((a) => option(a.code, english && a.nameEn ? a.nameEn : a.nameVi));
+    const named = items.map((a) => option(a.code, pick(a.nameVi, a.nameEn)));
     return [
       {
         key: 'collectives',
@@ -44,7 +45,7 @@ export function AgencySelect({ value, onChange }: { value: string; onChange: (co
         ),
       },
     ].filter((g) => g.options.length > 0);
-  }, [agencies.data, filter, value, english, t]);
+  }, [agencies.data, filter, value, pick, t]);
 
   const count = groups.reduce((n, g) => n + g.options.length, 0);
   return (

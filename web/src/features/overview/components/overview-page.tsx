@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
@@ -15,11 +16,11 @@ export function OverviewPage() {
 }
 
 function OverviewView({ overview }: { overview: Overview }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
   const number = useNumberFormat();
   const groupTitle = useGroupTitle();
   const { program, totals } = overview;
-  const english = i18n.resolvedLanguage === 'en';
   const stats = [
     { key: 'tasks', value: totals.tasks, to: '/tasks' },
     { key: 'items', value: totals.items, to: '/program' },
@@ -32,7 +33,7 @@ function OverviewView({ overview }: { overview: Overview }) {
     <div className="page page--wide">
       <section className="hero" aria-labelledby="program-title">
         <p className="hero__kicker">{t('overview.kicker')}</p>
-        <PageTitle title={english && program.nameEn ? program.nameEn : program.nameVi} />
+        <PageTitle title={pick(program.nameVi, program.nameEn)} />
         <p className="hero__documents">
           {t('overview.documents', {
             documentNo: program.documentNo,
@@ -95,9 +96,7 @@ function OverviewView({ overview }: { overview: Overview }) {
               {overview.topAgencies.map((agency) => (
                 <tr key={agency.code}>
                   <th scope="row">
-                    <Link to={`/agencies/${agency.code}`}>
-                      {english && agency.nameEn ? agency.nameEn : agency.nameVi}
-                    </Link>
+                    <Link to={`/agencies/${agency.code}`}>{pick(agency.nameVi, agency.nameEn)}</Link>
                   </th>
                   <td className="num">
                     <Link

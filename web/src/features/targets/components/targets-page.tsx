@@ -1,9 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
+import { useSearchText } from '../../../components/use-search-text.ts';
 import { foldText } from '../../../lib/text.ts';
 import { type Target, useTargets } from '../api/get-targets.ts';
 import { TARGET_YEARS, targetSearchFromUrl } from '../target-search.ts';
@@ -36,48 +38,35 @@ function byIndicatorGroup(targets: Target[]): IndicatorGroup[] {
 }
 
 export function TargetsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { english, pick } = useLocalized();
   const number = useNumberFormat();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const search = targetSearchFromUrl(params);
   const targets = useTargets(search);
-  const [text, setText] = useState(search.q ?? '');
-  const english = i18n.resolvedLanguage === 'en';
-
-  useEffect(() => setText(search.q ?? ''), [search.q]);
-  useEffect(() => {
-    if (text.trim() === (search.q ?? '')) return;
-    const timer = setTimeout(() => {
+  const setParam = useCallback(
+    (key: 'q' | 'year', value: string, replace: boolean) =>
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
-          if (text.trim()) next.set('q', text.trim());
-          else next.delete('q');
+          if (value) next.set(key, value);
+          else next.delete(key);
           return next;
         },
-        { replace: true, preventScrollReset: true },
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [text, search.q, setParams]);
-
-  const setYear = (year: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (year) next.set('year', year);
-        else next.delete('year');
-        return next;
-      },
-      { preventScrollReset: true },
-    );
+        { replace, preventScrollReset: true },
+      ),
+    [setParams],
+  );
+  const commitSearch = useCallback((q: string) => setParam('q', q, true), [setParam]);
+  const [text, setText] = useSearchText(search.q ?? '', commitSearch);
+  const setYear = (year: string) => setParam('year', year, false);
 
   const groups = byIndicatorGroup(targets.data?.items ?? []);
   const agencyName = (target: Target) => {
     const agency = target.monitoringAgency;
     if (!agency) return null;
-    const name = (english ? agency.nameEn : agency.nameVi) ?? agency.nameVi ?? agency.asWritten ?? '';
+    const name = agency.nameVi ? pick(agency.nameVi, agency.nameEn) : (agency.asWritten ?? '');
     const differs =
       agency.asWritten && agency.nameVi && foldText(agency.asWritten) !== foldText(agency.nameVi);
     return differs ? `${name} (${t('agency.asWritten', { name: agency.asWritten })})` : name;

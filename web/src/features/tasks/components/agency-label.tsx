@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { foldText } from '../../../lib/text.ts';
 import type { AgencyRef } from '../api/get-tasks.ts';
 
 /** The name an agency reference shows today: its body's name, a collective's label, or the text as written. */
 export function useAgencyName() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
   return (agency: AgencyRef) => {
     if (agency.collective) return t(`collective.${agency.collective}`);
     if (agency.code && agency.nameVi) {
-      return i18n.resolvedLanguage === 'en' && agency.nameEn ? agency.nameEn : agency.nameVi;
+      return pick(agency.nameVi, agency.nameEn);
     }
     return agency.nameAsWritten;
   };

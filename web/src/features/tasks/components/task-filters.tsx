@@ -1,14 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateField } from '../../../components/date-field.tsx';
+import { useSearchText } from '../../../components/use-search-text.ts';
 import { AgencySelect } from '../../agencies/components/agency-select.tsx';
 import { useOverview } from '../../overview/api/get-overview.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
 import { PRODUCT_TYPES, TASK_SORTS } from '../api/get-tasks.ts';
 import { hasFilters, type TaskSearch } from '../task-search.ts';
-
-const SEARCH_DELAY_MS = 300;
 
 /** The task list's filters; each change goes straight to the URL (see task-search.ts). */
 export function TaskFilters({
@@ -22,20 +21,13 @@ export function TaskFilters({
   const id = useId();
   const groups = useOverview().data?.groups ?? [];
   const groupTitle = useGroupTitle();
-  const [text, setText] = useState(search.q);
+  const commitSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
+  const [text, setText] = useSearchText(search.q, commitSearch);
   // On phones the filters fold away behind a button; wider screens always show them (CSS).
   const [open, setOpen] = useState(false);
   const activeCount = (['group', 'lead', 'productType', 'recurrence', 'dueFrom', 'dueTo'] as const).filter(
     (key) => search[key],
   ).length;
-
-  // Typing searches after a short pause; the URL then changes once, not on every key.
-  useEffect(() => setText(search.q), [search.q]);
-  useEffect(() => {
-    if (text.trim() === search.q) return;
-    const timer = setTimeout(() => onChange({ q: text.trim() }, { replace: true }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, search.q, onChange]);
 
   const select = (key: keyof TaskSearch) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
     onChange({ [key]: e.target.value });
