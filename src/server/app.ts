@@ -75,7 +75,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', index: false });
+    // preCompressed: the web build writes .br/.gz beside its scripts and styles (web/vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      maxAge: '1h',
+      index: false,
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';

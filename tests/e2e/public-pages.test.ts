@@ -229,6 +229,19 @@ describe('public pages in Chromium', () => {
     last.problems.length = 0;
   });
 
+  it('sends the app code compressed, and a missing asset as a 404, never as the page', async () => {
+    const html = await (await fetch(`${web.baseUrl}/tasks`)).text();
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const compressed = await fetch(`${web.baseUrl}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(compressed.headers.get('content-type')).toContain('javascript');
+    const missing = await fetch(`${web.baseUrl}/assets/gone-after-a-rebuild.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/json');
+  });
+
   it('answers an unknown page with the not-found page', async () => {
     const page = await open();
     await page.goto('/khong-co-trang-nay');
