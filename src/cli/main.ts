@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { cliActor } from '../modules/audit/actor.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
 import { serve } from './serve.ts';
@@ -37,7 +39,7 @@ program
       const database = await openConfiguredDatabase(config);
       try {
         await database.migrate();
-        const summary = await loadProgram(database);
+        const summary = await loadProgram(database, undefined, cliActor());
         console.log(options.json ? JSON.stringify(summary, null, 2) : formatLoadSummary(summary));
       } finally {
         await database.close();
@@ -59,5 +61,7 @@ program
       });
     }),
   );
+
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(publicCache);
   await app.register(registerRoutes, { prefix: '/api' });
 
   const serveWeb = options.serveWeb ?? true;
