@@ -58,7 +58,7 @@ describe('screenshots of the public pages', () => {
           );
           expect(overflow, `${target.path} is wider than the ${view.name} screen`).toBeLessThanOrEqual(0);
           await page.screenshot({
-            path: path.join(OUT, `${target.name}-${view.name}-${language}.png`),
+            path: path.join(OUT, `${target.name}-${language}-${view.name}.png`),
             fullPage: FULL_PAGE,
           });
         }
