@@ -77,12 +77,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', index: false });
+    // preCompressed: the web build writes .br/.gz beside its scripts and styles (web/vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      maxAge: '1h',
+      index: false,
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (hasWeb && request.method === 'GET' && !url.startsWith('/api')) {
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api') && !url.startsWith('/assets/')) {
       // Client-side routes: the web app decides what to show, including its own "not found" page.
+      // A missing /assets/ file (a stale tab after a rebuild) stays a 404, never HTML posing as a script.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply

@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM script without types
+import { buildWebIfStale } from '../../scripts/web-build.mjs';
+import type { Database } from '../../src/db/database.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+
+/** The Chromium the machine has (Debian's package); playwright never downloads a browser here. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const DESKTOP = { viewport: { width: 1280, height: 900 } } satisfies BrowserContextOptions;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} satisfies BrowserContextOptions;
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, page errors, failed requests and HTTP errors seen so far. */
+  problems: string[];
+}
+
+export interface WebHarness {
+  baseUrl: string;
+  /** A page in a fresh context (its own storage), watched for anything that went wrong. */
+  open(options?: BrowserContextOptions): Promise<WatchedPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (built web app, PGlite database with the Program loaded) on a free loopback port,
+ * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it.
+ */
+export async function startWebHarness(): Promise<WebHarness> {
+  buildWebIfStale();
+  let database: Database | undefined;
+  let app: FastifyInstance | undefined;
+  let browser: Browser | undefined;
+  try {
+    database = await createTestDatabase('pglite');
+    app = await buildApp({ database, logLevel: 'silent', serveWeb: true });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    throw error;
+  }
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const openBrowser = browser;
+  const contexts: { close(): Promise<void> }[] = [];
+
+  return {
+    baseUrl,
+    async open(options = DESKTOP) {
+      const context = await openBrowser.newContext({ ...options, baseURL: baseUrl });
+      contexts.push(context);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? '';
+        // A query the app cancelled on purpose (the user typed on) is not a failure.
+        if (reason === 'net::ERR_ABORTED') return;
+        problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      return { page, problems };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await openBrowser.close();
+      await app?.close();
+      await database?.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const NAV = [
+  { to: '/', key: 'nav.overview', end: true },
+  { to: '/tasks', key: 'nav.tasks', end: false },
+  { to: '/targets', key: 'nav.targets', end: false },
+  { to: '/agencies', key: 'nav.agencies', end: false },
+  { to: '/program', key: 'nav.program', end: false },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const navigation = useNavigation();
+  const shownPath = useRef(location.pathname);
+
+  // After a client-side navigation to another page, move focus to the new page's content, as a full
+  // page load would, so screen-reader and keyboard users start at the top of what changed. Filters
+  // (a new query string) and the first load keep focus where it is.
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand" end>
+            <span className="brand__mark" aria-hidden="true">
+              57
+            </span>
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tagline">{t('app.tagline')}</span>
+            </span>
+          </NavLink>
+          <LanguageSwitch />
+        </div>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <div className="route-progress" data-active={navigation.state !== 'idle'} aria-hidden="true" />
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>{t('footer.provenance')}</p>
+          <ul className="site-footer__links">
+            <li>
+              <NavLink to="/data">{t('footer.dataLink')}</NavLink>
+            </li>
+            <li>
+              <a href="/api/docs">{t('footer.apiDocs')}</a>
+            </li>
+            <li>
+              <a href="/api/openapi.json">{t('footer.openapi')}</a>
+            </li>
+          </ul>
+          <p className="site-footer__licence">{t('footer.licence')}</p>
+        </div>
+      </footer>
+      <ScrollRestoration getKey={(l) => l.pathname} />
+    </div>
+  );
+}
