@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from '../modules/identity/auth.routes.ts';
+import { usersRoutes } from '../modules/identity/users.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
@@ -12,4 +14,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicTaskRoutes);
   await app.register(publicTargetRoutes);
   await app.register(publicAgencyRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
 };

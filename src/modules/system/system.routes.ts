@@ -6,6 +6,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database engine',

@@ -36,6 +36,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/targets',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['public: targets'],
         summary: 'Targets of Resolution 57 with values, units and years, by indicator group',
