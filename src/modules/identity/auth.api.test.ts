@@ -205,7 +205,12 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
         url: '/api/auth/sign-out',
         headers: { ...headers, cookie: `sid=${c.cookie}` },
       });
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, {}]) {
+    const crossSite: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      {},
+    ];
+    for (const headers of crossSite) {
       const res = await post(headers);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('csrf_rejected');
