@@ -1,4 +1,6 @@
 import type { AppConfig } from '../config.ts';
+import { applyDemoMode } from '../modules/identity/demo.service.ts';
+import { identityOptions } from '../modules/identity/identity-options.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
 import { buildApp } from '../server/app.ts';
 import { openConfiguredDatabase } from './context.ts';
@@ -8,7 +10,8 @@ export async function serve(config: AppConfig): Promise<void> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const summary = await loadProgram(database);
-  const app = await buildApp({ database, logLevel: config.logLevel });
+  const app = await buildApp({ database, logLevel: config.logLevel, identity: identityOptions(config) });
+  const demo = await applyDemoMode(app.identity);
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await app.close();
@@ -22,6 +25,10 @@ export async function serve(config: AppConfig): Promise<void> {
   app.log.info(
     `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${
       database.engine === 'pglite' ? `, ${config.dataDir}` : ''
-    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'})`,
+    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
+      config.demo
+        ? `on, ${demo.created} demo accounts added (docs/roles.md)`
+        : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}`
+    })`,
   );
 }
