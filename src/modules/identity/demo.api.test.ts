@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
 import { sessionCookie } from '../../../tests/helpers/identity.ts';
+import { loadConfig } from '../../config.ts';
 import { type Database, rows } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, applyDemoMode } from './demo.service.ts';
+import { applyDemoMode, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.service.ts';
 import { defaultIdentityOptions } from './identity-options.ts';
-import { loadConfig } from '../../config.ts';
 
 const appWith = (database: Database, demo: boolean) =>
   buildApp({ database, logLevel: 'silent', serveWeb: false, identity: defaultIdentityOptions({ demo }) });
@@ -31,9 +31,23 @@ describe.each(testEngines())('demo accounts on %s', (engine) => {
     const on = await appWith(database, true);
     expect(await applyDemoMode(on.identity)).toEqual({ created: DEMO_ACCOUNTS.length, removed: 0 });
     expect(await applyDemoMode(on.identity)).toEqual({ created: 0, removed: 0 });
-    expect((await on.inject({ method: 'GET', url: '/api/meta' })).json()).toEqual({ demo: true, oidc: false, version: '0.1.0' });
-    const roles = await rows<{ role: string }>(database.db, sql`SELECT DISTINCT role FROM role_assignment ORDER BY role`);
-    expect(roles.map((r) => r.role)).toEqual(['agency_head', 'auditor', 'coordinator', 'focal_officer', 'steering_viewer', 'system_admin']);
+    expect((await on.inject({ method: 'GET', url: '/api/meta' })).json()).toEqual({
+      demo: true,
+      oidc: false,
+      version: '0.1.0',
+    });
+    const roles = await rows<{ role: string }>(
+      database.db,
+      sql`SELECT DISTINCT role FROM role_assignment ORDER BY role`,
+    );
+    expect(roles.map((r) => r.role)).toEqual([
+      'agency_head',
+      'auditor',
+      'coordinator',
+      'focal_officer',
+      'steering_viewer',
+      'system_admin',
+    ]);
     const signIn = await on.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
@@ -49,7 +63,10 @@ describe.each(testEngines())('demo accounts on %s', (engine) => {
     expect((await off.inject({ method: 'GET', url: '/api/me', cookies: { sid } })).statusCode).toBe(401);
     expect((await applyDemoMode(off.identity)).removed).toBe(DEMO_ACCOUNTS.length);
     expect((await off.inject({ method: 'GET', url: '/api/meta' })).json().demo).toBe(false);
-    const left = await rows(database.db, sql`SELECT 1 FROM app_user WHERE is_demo OR email LIKE '%@nq57.example'`);
+    const left = await rows(
+      database.db,
+      sql`SELECT 1 FROM app_user WHERE is_demo OR email LIKE '%@nq57.example'`,
+    );
     expect(left).toHaveLength(0);
     const denied = await off.inject({
       method: 'POST',

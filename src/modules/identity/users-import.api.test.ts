@@ -31,7 +31,12 @@ describe.each(testEngines())('people import on %s', (engine) => {
   afterAll(() => t?.close());
 
   const send = (step: 'preview' | 'commit', body: string | Buffer, type: string) =>
-    admin.request({ method: 'POST', url: `/api/users/import/${step}`, payload: body, headers: { 'content-type': type } });
+    admin.request({
+      method: 'POST',
+      url: `/api/users/import/${step}`,
+      payload: body,
+      headers: { 'content-type': type },
+    });
   const people = async () =>
     (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM app_user`))[0]!.n;
 
@@ -50,12 +55,20 @@ describe.each(testEngines())('people import on %s', (engine) => {
     expect(preview.statusCode).toBe(200);
     const body = preview.json();
     expect(body.valid).toBe(false);
-    expect(body.rows[0]).toMatchObject({ row: 2, name: 'Phạm Văn Một', roles: ['focal_officer'], problems: [] });
+    expect(body.rows[0]).toMatchObject({
+      row: 2,
+      name: 'Phạm Văn Một',
+      roles: ['focal_officer'],
+      problems: [],
+    });
     expect(body.issues).toEqual([
       { field: 'row 3, email', problem: 'already belongs to another person' },
       { field: 'row 4, email', problem: 'duplicate of row 2' },
       { field: 'row 5, unit', problem: 'unknown organisation code "NOPE"' },
-      { field: 'row 6, roles', problem: 'focal_officer must be scoped to an agency, not the Government as a whole' },
+      {
+        field: 'row 6, roles',
+        problem: 'focal_officer must be scoped to an agency, not the Government as a whole',
+      },
       {
         field: 'row 7, roles',
         problem:
@@ -79,7 +92,10 @@ describe.each(testEngines())('people import on %s', (engine) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ created: 2 });
     const hung = await admin.request({ method: 'GET', url: '/api/users?q=hung' });
-    expect(hung.json().items[0].roles.map((r: { role: string }) => r.role)).toEqual(['agency_head', 'steering_viewer']);
+    expect(hung.json().items[0].roles.map((r: { role: string }) => r.role)).toEqual([
+      'agency_head',
+      'steering_viewer',
+    ]);
     const again = await send('commit', file, XLSX);
     expect(again.statusCode).toBe(400);
     expect(again.json().error.message).toContain('row 2, email: already belongs to another person');
