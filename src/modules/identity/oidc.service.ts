@@ -84,7 +84,8 @@ export async function finishOidcSignIn(
   if (!browserState || browserState !== state) return fail('state_mismatch');
   const pending = await sessionsRepository(ctx.db).takeOidcLogin(hashToken(state));
   if (!pending) return fail('state_unknown_or_expired');
-  let claims: oidc.IDToken | undefined;
+  let email: unknown;
+  let verified: unknown;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -92,14 +93,18 @@ export async function finishOidcSignIn(
       expectedNonce: pending.nonce,
       idTokenExpected: true,
     });
-    claims = tokens.claims();
+    const claims = tokens.claims()!;
+    ({ email, email_verified: verified } = claims);
+    // Issuers that follow the spec strictly put scope claims in UserInfo, not in the ID token.
+    if (typeof email !== 'string') {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      ({ email, email_verified: verified } = info);
+    }
   } catch (error) {
     return fail(`provider_error: ${(error as Error).message.slice(0, 200)}`);
   }
-  if (!claims || typeof claims.email !== 'string' || claims.email_verified !== true) {
-    return fail('no_verified_email');
-  }
-  const user = await usersRepository(ctx.db).credentials(normalizeEmail(claims.email));
+  if (typeof email !== 'string' || verified !== true) return fail('no_verified_email');
+  const user = await usersRepository(ctx.db).credentials(normalizeEmail(email));
   if (!user) return fail('unknown_user');
   if (user.disabled || (user.isDemo && !ctx.options.demo)) return fail('disabled', user.id);
   return ctx.db.transaction((tx) => openSession(ctx, tx, user.id, 'oidc', actor));
