@@ -3,10 +3,13 @@ import { type Database, DatabaseOpenError, openDatabase } from '../db/database.t
 import { AppError } from '../server/errors.ts';
 
 /** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
-export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: AppConfig,
+  options: { thread?: 'main' | 'worker' } = {},
+): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
-    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir, thread: options.thread });
 }
 
 /** Runs a CLI action; known failures end with one clear line and exit code 1, not a stack trace. */

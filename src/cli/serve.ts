@@ -7,7 +7,8 @@ import { openConfiguredDatabase } from './context.ts';
 
 export async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
-  const database = await openConfiguredDatabase(config);
+  // A server keeps answering while the embedded database works: PGlite gets its own thread.
+  const database = await openConfiguredDatabase(config, { thread: 'worker' });
   await database.migrate();
   const summary = await loadProgram(database);
   const app = await buildApp({ database, logLevel: config.logLevel, identity: identityOptions(config) });

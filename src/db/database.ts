@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PGliteWorkerClient } from './pglite-worker-client.ts';
 import * as schema from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -32,6 +33,8 @@ export interface Database {
   readonly db: Db;
   /** Runs statements that may not run inside a transaction block (VACUUM) or multi-statement scripts. */
   maintenance(statement: string): Promise<void>;
+  /** Plain parameterised SQL outside Drizzle, for libraries that bring their own SQL (pg-boss's executeSql). */
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Applies pending migrations from migrations/. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +53,13 @@ export async function rows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
 }
 
 export type OpenOptions =
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
+  | {
+      engine: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      /** 'worker' runs PGlite on its own thread so queries never block the server's event loop. */
+      thread?: 'main' | 'worker';
+    }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -59,13 +68,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     : openPostgres(options.url, options.poolSize ?? 10);
 }
 
-async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+async function openPglite(options: Extract<OpenOptions, { engine: 'pglite' }>): Promise<Database> {
   const dataDir = options.dataDir;
   let release = () => {};
   if (dataDir) {
     checkDataDir(dataDir);
     release = lockDataDir(dataDir);
   }
+  if (options.thread === 'worker') return openPgliteWorker(options, release);
   let client: PGlite;
   try {
     client = await PGlite.create({
@@ -86,7 +96,46 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File
     maintenance: async (statement) => {
       await client.exec(statement);
     },
+    query: async (text, values) => ({
+      rows: (await client.query<Record<string, unknown>>(text, values)).rows,
+    }),
     // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed for its own driver's database.
+    migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPgliteWorker(
+  options: Extract<OpenOptions, { engine: 'pglite' }>,
+  release: () => void,
+): Promise<Database> {
+  let client: PGliteWorkerClient;
+  try {
+    client = await PGliteWorkerClient.start({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
+    });
+  } catch (error) {
+    release();
+    throw new DatabaseOpenError(
+      `Cannot open the embedded database in DATA_DIR (${options.dataDir}): ${(error as Error).message}`,
+    );
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: the worker client implements the part of PGlite Drizzle calls.
+  const db = drizzlePglite(client as any, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    maintenance: async (statement) => {
+      await client.exec(statement);
+    },
+    query: async (text, values) => ({
+      rows: (await client.query(text, values)).rows as Record<string, unknown>[],
+    }),
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
     migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
     close: async () => {
       await client.close();
@@ -167,6 +216,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     maintenance: async (statement) => {
       await pool.query(statement);
     },
+    query: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
     // Several server processes may start at once: a session advisory lock lets one migrate at a time.
     migrate: async () => {
       const client = await pool.connect();

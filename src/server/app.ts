@@ -17,6 +17,7 @@ import { defaultIdentityOptions, type IdentityOptions } from '../modules/identit
 import { createMailer } from '../modules/identity/mailer.ts';
 import { registerAccess } from './access.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.swagger(),
   );
 
+  await app.register(publicCache);
   await app.register(registerRoutes, { prefix: '/api' });
 
   const serveWeb = options.serveWeb ?? true;

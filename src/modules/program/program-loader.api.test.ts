@@ -23,6 +23,14 @@ describe.each(testEngines())('program loader on %s', (engine) => {
     expect(c).toEqual({ groups: 7, tasks: 140, items: 102, ig: 41, targets: 67, central: 22, provinces: 34 });
   });
 
+  it('answers plain parameterised SQL for libraries that bring their own', async () => {
+    const { rows: found } = await database.query(
+      'SELECT count(*)::int AS n FROM task WHERE group_id IN (SELECT id FROM task_group WHERE no = $1)',
+      [1],
+    );
+    expect(found).toEqual([{ n: 13 }]);
+  });
+
   it('is idempotent: loading again changes nothing and says so', async () => {
     const before = await rows(database.db, sql`SELECT id, updated_at FROM task ORDER BY id`);
     const summary = await loadProgram(database);

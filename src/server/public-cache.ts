@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { dataEpochRepository } from '../modules/system/data-epoch.repository.ts';
+
+/**
+ * Public answers are the same for everyone and change only when the data does, so they are cached
+ * per URL and reused while the public-data epoch (moved by triggers on every table public pages read,
+ * see migrations/*_public_data_epoch.sql) is unchanged. One tiny query per request instead of the page's
+ * queries; never a stale answer, on one process or many. A table that public pages read must get the
+ * epoch trigger, or its changes will not show until another table changes.
+ */
+interface Entry {
+  epoch: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const MAX_ENTRIES = 2000;
+const MAX_BODY = 2 * 1024 * 1024;
+const KEPT_HEADERS = ['content-type', 'content-disposition'];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    publicEpoch?: string;
+  }
+}
+
+function cacheable(request: FastifyRequest): boolean {
+  return request.method === 'GET' && request.url.startsWith('/api/public/');
+}
+
+async function plugin(app: FastifyInstance) {
+  const cache = new Map<string, Entry>();
+  const epochs = dataEpochRepository(app.database.db);
+
+  const send = (reply: FastifyReply, request: FastifyRequest, entry: Entry) => {
+    const etag = `"${entry.epoch}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache').header('x-cache', 'hit');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    for (const [k, v] of Object.entries(entry.headers)) reply.header(k, v);
+    return reply.send(entry.body);
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!cacheable(request)) return;
+    const epoch = await epochs.current();
+    request.publicEpoch = epoch;
+    const entry = cache.get(request.url);
+    if (entry && entry.epoch === epoch) {
+      // Refresh its place: the map's order is the eviction order.
+      cache.delete(request.url);
+      cache.set(request.url, entry);
+      return send(reply, request, entry);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.publicEpoch || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'hit')
+      return payload;
+    reply
+      .header('etag', `"${request.publicEpoch}"`)
+      .header('cache-control', 'no-cache')
+      .header('x-cache', 'miss');
+    if (typeof payload === 'string' && payload.length <= MAX_BODY) {
+      const headers: Record<string, string> = {};
+      for (const name of KEPT_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      cache.set(request.url, { epoch: request.publicEpoch, body: payload, headers });
+      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    }
+    return payload;
+  });
+}
+
+export const publicCache = fp(plugin, { name: 'public-cache' });
