@@ -133,7 +133,10 @@ async function loginAtIssuer(authorizationUrl: string, login: string): Promise<U
     if (!action || !prompt)
       throw new Error(`unexpected page at the issuer: ${res.status} ${html.slice(0, 200)}`);
     const form = new URLSearchParams({ prompt });
-    if (prompt === 'login') form.set('login', login), form.set('password', 'any');
+    if (prompt === 'login') {
+      form.set('login', login);
+      form.set('password', 'any');
+    }
     next = { url: new URL(action, next.url).href, form };
   }
   throw new Error('the issuer never redirected back');
