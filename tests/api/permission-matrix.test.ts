@@ -47,6 +47,7 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/docs/static/*': { allowed: EVERYONE, status: 200, url: '/api/docs/static/swagger-ui.css' },
   'GET /api/openapi.json': { allowed: EVERYONE, status: 200 },
   'GET /api/health': { allowed: EVERYONE, status: 200 },
+  'GET /api/ping': { allowed: EVERYONE, status: 200 },
   'GET /api/public/overview': { allowed: EVERYONE, status: 200 },
   'GET /api/public/program': { allowed: EVERYONE, status: 200 },
   'GET /api/public/load-report': { allowed: EVERYONE, status: 200 },
