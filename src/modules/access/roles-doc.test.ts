@@ -33,6 +33,9 @@ describe('docs/roles.md', () => {
     const table = rolesTable();
     // Compared without the padding a Markdown formatter adds to table cells.
     const squeeze = (text: string) => text.replace(/[ \t]*\|[ \t]*/g, '|').replace(/-{3,}/g, '---');
-    expect(squeeze(doc).includes(squeeze(table)), `docs/roles.md must contain this table:\n\n${table}\n`).toBe(true);
+    expect(
+      squeeze(doc).includes(squeeze(table)),
+      `docs/roles.md must contain this table:\n\n${table}\n`,
+    ).toBe(true);
   });
 });
