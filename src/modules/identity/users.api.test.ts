@@ -196,6 +196,17 @@ describe.each(testEngines())('people and roles on %s', (engine) => {
     expect(write.statusCode).toBe(403);
   });
 
+  it("shows a ministry's administrator only the people of the units they administer", async () => {
+    const listed = await ministryAdmin.request({ method: 'GET', url: '/api/users?pageSize=200' });
+    const units = new Set(listed.json().items.map((u: { orgUnit: { code: string } }) => u.orgUnit.code));
+    expect([...units].sort()).toEqual(['BKHCN', 'BKHCN_VP']);
+    const rootId = (await admin.request({ method: 'GET', url: '/api/me' })).json().user.id;
+    expect((await ministryAdmin.request({ method: 'GET', url: `/api/users/${rootId}` })).statusCode).toBe(
+      404,
+    );
+    expect((await admin.request({ method: 'GET', url: `/api/users/${rootId}` })).statusCode).toBe(200);
+  });
+
   it('creates the first administrator and lists people from the CLI', async () => {
     const config = { ...loadConfig({}), demo: false };
     const line = await createAdminCommand(t.database, config, {

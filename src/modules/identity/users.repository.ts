@@ -96,8 +96,18 @@ export function usersRepository(db: Db | Tx) {
       );
       return row?.h ?? null;
     },
-    list(f: { q?: string; orgUnitId?: number; limit: number; offset: number }) {
+    list(f: { q?: string; orgUnitId?: number; withinUnits?: number[]; limit: number; offset: number }) {
       const where: SQL[] = [sql`true`];
+      if (f.withinUnits) {
+        where.push(
+          f.withinUnits.length
+            ? sql`u.org_unit_id IN (${sql.join(
+                f.withinUnits.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql`false`,
+        );
+      }
       if (f.q) where.push(sql`u.search_text LIKE '%' || lower(f_unaccent(${f.q})) || '%'`);
       if (f.orgUnitId) where.push(sql`u.org_unit_id = ${f.orgUnitId}`);
       const cond = sql.join(where, sql` AND `);

@@ -53,13 +53,14 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'users.read' },
       schema: {
         tags,
-        summary: 'People, searched by name, email or title (accent-insensitive), with their roles',
+        summary:
+          'People the caller may see (auditors: all; administrators: their units), searched by name, email or title',
         querystring: z.object({ q: searchText, orgUnitId: id.optional(), ...pageQuery }),
         response: { 200: paginated(personSchema) },
       },
     },
     async (request) => {
-      const found = await listUsers(db, request.query);
+      const found = await listUsers(db, request.query, request.subject);
       return {
         items: found.items.map((u) => present(request, u)),
         total: found.total,
@@ -104,7 +105,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: personSchema },
       },
     },
-    async (request) => present(request, await getUser(db, request.params.id)),
+    async (request) => present(request, await getUser(db, request.params.id, request.subject)),
   );
 
   app.patch(
@@ -178,8 +179,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await getUser(db, request.params.id);
-      if (!can(request.subject, 'users.manage', { orgUnitId: user.orgUnitId })) throw notFound('Person');
+      const user = await getUser(db, request.params.id, request.subject);
       await sendResetLink(ctx, user.id, user.email, 'reset');
       return reply.status(202).send({ accepted: true as const });
     },

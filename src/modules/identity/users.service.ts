@@ -58,9 +58,19 @@ async function withRoles(db: Db | Tx, users: UserRow[]): Promise<UserWithRoles[]
   return users.map((u) => ({ ...u, roles: grants.filter((g) => g.userId === u.id) }));
 }
 
-export async function getUser(db: Db, id: number): Promise<UserWithRoles> {
+/**
+ * Whose records a reader may see: auditors everyone; administrators the people of the units they
+ * administer (null = everyone). Personal data is shown only to those who need it (Decree 13/2023).
+ */
+export function visibleUnits(reader: Granter): number[] | null {
+  if (!reader || reader.has('auditor')) return null;
+  return [...reader.unitsFor('system_admin')];
+}
+
+export async function getUser(db: Db, id: number, reader: Granter = null): Promise<UserWithRoles> {
   const user = await usersRepository(db).byId(id);
-  if (!user) throw notFound('Person');
+  const within = visibleUnits(reader);
+  if (!user || (within && !within.includes(user.orgUnitId))) throw notFound('Person');
   const [found] = await withRoles(db, [user]);
   return found!;
 }
@@ -68,10 +78,12 @@ export async function getUser(db: Db, id: number): Promise<UserWithRoles> {
 export async function listUsers(
   db: Db,
   f: { q?: string; orgUnitId?: number; page: number; pageSize: number },
+  reader: Granter = null,
 ): Promise<{ items: UserWithRoles[]; total: number }> {
   const { items, total } = await usersRepository(db).list({
     q: f.q,
     orgUnitId: f.orgUnitId,
+    withinUnits: visibleUnits(reader) ?? undefined,
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
