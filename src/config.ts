@@ -19,6 +19,9 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Behind a reverse proxy: `true`, or the proxies' addresses/CIDRs, comma-separated, so
+  // sign-in throttling sees each client's address instead of the proxy's.
+  TRUST_PROXY: z.string().min(1).optional(),
   // Identity (docs/roles.md): demo accounts, cookies, mail, single sign-on.
   DEMO_MODE: z.enum(['true', 'false']).optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -48,6 +51,7 @@ export type AppConfig = {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   nodeEnv: z.infer<typeof envSchema>['NODE_ENV'];
+  trustProxy: boolean | string[];
   /** Demo accounts exist only on the embedded database, unless DEMO_MODE=false. */
   demo: boolean;
   /** Secure cookies always (COOKIE_SECURE=true) or only on https requests. */
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     demo: !e.DATABASE_URL && e.DEMO_MODE !== 'false',
     cookieSecure: e.COOKIE_SECURE === 'true',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -95,4 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((v) => v.trim());
 }

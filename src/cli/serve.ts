@@ -11,7 +11,12 @@ export async function serve(config: AppConfig): Promise<void> {
   const database = await openConfiguredDatabase(config, { thread: 'worker' });
   await database.migrate();
   const summary = await loadProgram(database);
-  const app = await buildApp({ database, logLevel: config.logLevel, identity: identityOptions(config) });
+  const app = await buildApp({
+    database,
+    logLevel: config.logLevel,
+    identity: identityOptions(config),
+    trustProxy: config.trustProxy,
+  });
   const demo = await applyDemoMode(app.identity);
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);

@@ -35,6 +35,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Sign-in, sessions, demo mode, mail and single sign-on (src/modules/identity/identity-options.ts). */
   identity?: IdentityOptions;
+  /** Fastify's trustProxy (TRUST_PROXY): client addresses from X-Forwarded-For behind a reverse proxy. */
+  trustProxy?: boolean | string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -42,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info' },
     // Query strings like ?group=1&group=2 arrive as arrays; zod decides what is allowed.
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

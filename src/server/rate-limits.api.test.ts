@@ -1,6 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/helpers/app.ts';
 import { makeUser, signInAs } from '../../tests/helpers/identity.ts';
+import { loadConfig } from '../config.ts';
+import { rows } from '../db/database.ts';
+import { defaultIdentityOptions } from '../modules/identity/identity-options.ts';
+import { buildApp } from './app.ts';
 
 // The limits are per process (in memory); the lockout that must hold across processes lives in the
 // database and has its own tests. One engine is enough here.
@@ -35,5 +40,28 @@ describe('request rate limits', () => {
     expect(statuses).toEqual([400, 400, 400, 400, 429]);
     for (let i = 0; i < 6; i++)
       expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it('counts failures per client address behind a trusted proxy (TRUST_PROXY)', async () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);
+    const behindProxy = await buildApp({
+      database: t.database,
+      logLevel: 'silent',
+      serveWeb: false,
+      identity: defaultIdentityOptions(),
+      trustProxy: loadConfig({ TRUST_PROXY: 'true' }).trustProxy,
+    });
+    try {
+      await behindProxy.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'busy@most.gov.vn', password: 'wrong password' },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
+      const found = await rows(t.database.db, sql`SELECT 1 FROM login_throttle WHERE ip = '203.0.113.7'`);
+      expect(found).toHaveLength(1);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

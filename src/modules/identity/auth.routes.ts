@@ -16,7 +16,8 @@ import { meSchema, presentMe } from './identity.presenter.ts';
 import { finishOidcSignIn, oidcEnabled, startOidcSignIn } from './oidc.service.ts';
 
 const tags = ['auth'];
-const email = z.string().trim().max(254).pipe(z.email('must be an email address'));
+export const emailField = z.string().trim().max(254).pipe(z.email('must be an email address'));
+const email = emailField;
 const password = z.string().min(1, 'is required').max(200);
 const OIDC_STATE_COOKIE = 'oidc_state';
 

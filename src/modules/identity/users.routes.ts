@@ -5,6 +5,7 @@ import { pageQuery, paginated, searchText } from '../../lib/http.ts';
 import { notFound } from '../../server/errors.ts';
 import { can } from '../access/policies.ts';
 import { ROLES } from '../access/roles.ts';
+import { emailField as email } from './auth.routes.ts';
 import { sendResetLink } from './auth.service.ts';
 import { personSchema, presentPerson } from './identity.presenter.ts';
 import { sessionsRepository } from './sessions.repository.ts';
@@ -26,7 +27,6 @@ import {
 
 const tags = ['people and roles'];
 const id = z.coerce.number().int().positive();
-const email = z.string().trim().max(254).pipe(z.email('must be an email address'));
 const name = z.string().min(1).max(200);
 const title = z.string().max(200).nullable().optional();
 const grant = z.object({
