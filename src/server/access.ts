@@ -72,7 +72,9 @@ export async function registerAccess(app: FastifyInstance, identity: IdentityCon
   await app.register(fastifyCookie);
 
   app.addHook('onRequest', async (request) => {
-    const { subject, sessionHash } = await resolveSession(identity, request.cookies[SESSION_COOKIE]);
+    // The web app's files and pages are public: no session lookup per asset.
+    const token = request.url.startsWith('/api') ? request.cookies[SESSION_COOKIE] : undefined;
+    const { subject, sessionHash } = await resolveSession(identity, token);
     request.subject = subject;
     request.sessionHash = sessionHash;
     request.actor = {
