@@ -2,8 +2,10 @@
 // src/db/schema.test.ts checks that every column declared here exists there with the same name.
 
 export * from '../modules/audit/audit.schema.ts';
+export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/identity/identity.schema.ts';
 export * from '../modules/orgs/orgs.schema.ts';
+export * from '../modules/program/item-links.schema.ts';
 export * from '../modules/program/program.schema.ts';
 export * from '../modules/targets/targets.schema.ts';
 export * from '../modules/tasks/tasks.schema.ts';

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { usersRoutes } from '../modules/identity/users.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
+import { itemLinkRoutes } from '../modules/program/item-links.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
+import { registerIoRoutes } from '../modules/register-io/register-io.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
 import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
@@ -16,4 +19,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicAgencyRoutes);
   await app.register(authRoutes);
   await app.register(usersRoutes);
+  await app.register(calendarRoutes);
+  await app.register(registerIoRoutes);
+  await app.register(itemLinkRoutes);
 };

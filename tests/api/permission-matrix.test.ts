@@ -89,6 +89,33 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/users/import/preview': { allowed: ['system_admin'], status: 400, body: {} },
   'POST /api/users/import/commit': { allowed: ['system_admin'], status: 400, body: {} },
   'GET /api/dev/mail': { allowed: ['system_admin'], status: 200 },
+  'GET /api/public/calendar/:year': { allowed: EVERYONE, status: 200, url: '/api/public/calendar/2026' },
+  'POST /api/calendar/days': { allowed: ['system_admin'], status: 400, body: {} },
+  'DELETE /api/calendar/days/:date': {
+    allowed: ['system_admin'],
+    status: 404,
+    url: '/api/calendar/days/2031-01-07',
+  },
+  'GET /api/register/export': {
+    allowed: ['system_admin', 'coordinator', 'steering_viewer', 'auditor'],
+    status: 200,
+    url: '/api/register/export?format=csv',
+  },
+  'POST /api/register/import/preview': { allowed: ['coordinator'], status: 415, body: {} },
+  'POST /api/register/import': { allowed: ['coordinator'], status: 415, body: {} },
+  'GET /api/public/item-links': { allowed: EVERYONE, status: 200 },
+  'GET /api/item-links': { allowed: ['coordinator'], status: 200 },
+  'POST /api/item-links/suggest': {
+    allowed: ['coordinator'],
+    status: 400,
+    url: '/api/item-links/suggest?program=NOPE!',
+  },
+  'PATCH /api/item-links/:id': {
+    allowed: ['coordinator'],
+    status: 400,
+    url: '/api/item-links/999999',
+    body: {},
+  },
 };
 
 describe.each(testEngines())('permission matrix on %s', (engine) => {

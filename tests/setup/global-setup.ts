@@ -31,7 +31,11 @@ function contentHash(): string {
       if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
     }
   }
-  hash.update(fs.readFileSync(new URL('../../src/modules/program/program-plan.ts', import.meta.url)));
+  // Any source file can change what the loader writes (it records audit events, for one): hash them all.
+  for (const file of fs.readdirSync('src', { recursive: true, encoding: 'utf8' }).sort()) {
+    if (/\.(ts|mjs)$/.test(file) && !file.endsWith('.test.ts'))
+      hash.update(file).update(fs.readFileSync(path.join('src', file)));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 

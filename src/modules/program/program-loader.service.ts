@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.ts';
+import { type Actor, systemActor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { type ProgramData, readProgramData } from './program-data.ts';
 import { programLoaderRepository } from './program-loader.repository.ts';
 import { type LoadIssues, type ProgramPlan, planProgram } from './program-plan.ts';
@@ -37,6 +39,7 @@ function differs(current: Record<string, unknown>, wanted: Record<string, unknow
 export async function loadProgram(
   database: Database,
   data: ProgramData = readProgramData(),
+  actor: Actor = systemActor('program-loader'),
 ): Promise<LoadSummary> {
   const plan: ProgramPlan = planProgram(data);
   const counts: LoadSummary['counts'] = {
@@ -160,6 +163,14 @@ export async function loadProgram(
     const last = await repo.lastLoadRun(programId);
     if (changed || last?.sourceHash !== plan.sourceHash) {
       await repo.recordLoadRun(programId, plan.sourceHash, { counts, issues: plan.issues });
+    }
+    if (changed) {
+      await recordAudit(tx, actor, {
+        action: 'program.load',
+        entityType: 'program',
+        entityId: plan.program.code,
+        after: { sourceHash: plan.sourceHash, counts },
+      });
     }
   });
 
