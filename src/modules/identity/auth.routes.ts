@@ -21,14 +21,17 @@ const email = emailField;
 const password = z.string().min(1, 'is required').max(200);
 const OIDC_STATE_COOKIE = 'oidc_state';
 
+/** Secure when the request came over https, or always with COOKIE_SECURE=true (TLS ends at a proxy). */
+const secure = (request: FastifyRequest) =>
+  request.server.identity.options.cookieSecure || request.protocol === 'https';
+
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  const { options } = request.server.identity;
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: options.cookieSecure || request.protocol === 'https',
+    secure: secure(request),
     path: '/',
-    maxAge: options.session.maxHours * 3600,
+    maxAge: request.server.identity.options.session.maxHours * 3600,
   });
 }
 
@@ -178,7 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.setCookie(OIDC_STATE_COOKIE, state, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: ctx.options.cookieSecure || request.protocol === 'https',
+        secure: secure(request),
         path: '/api/auth/oidc',
         maxAge: 600,
       });

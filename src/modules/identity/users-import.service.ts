@@ -10,6 +10,7 @@ import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type IdentityContext, normalizeEmail } from './auth.service.ts';
 import { usersRepository } from './users.repository.ts';
+import { isUniqueViolation } from './users.service.ts';
 
 export const IMPORT_MEDIA_TYPES = [
   'text/csv',
@@ -195,7 +196,7 @@ export async function commitPeopleImport(
       }
     });
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (isUniqueViolation(error)) {
       throw new AppError(
         409,
         'conflict',
