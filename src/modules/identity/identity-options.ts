@@ -1,13 +1,13 @@
-import type { AppConfig, OidcConfig } from '../../config.ts';
+import type { AppConfig } from '../../config.ts';
 
-/** What the identity services need from the configuration; tests build their own. */
-export interface IdentityOptions {
-  demo: boolean;
-  cookieSecure: boolean;
-  publicUrl: string;
-  smtpUrl: string | undefined;
-  mailFrom: string;
-  oidc: OidcConfig | undefined;
+/** The configuration the identity services read (see docs/roles.md, "Configuration"). */
+export type IdentityConfig = Pick<
+  AppConfig,
+  'demo' | 'cookieSecure' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'oidc'
+>;
+
+/** What the identity services need: the configuration plus limits that tests tighten or loosen. */
+export interface IdentityOptions extends IdentityConfig {
   /** Sign-in failures before an account or an address is locked, and for how long. */
   lockout: { accountFailures: number; ipFailures: number; minutes: number };
   /** Requests per minute: sign-in attempts per address, writes per user (or address). */
@@ -17,16 +17,17 @@ export interface IdentityOptions {
 }
 
 export function identityOptions(
-  config: Pick<AppConfig, 'demo' | 'cookieSecure' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'oidc'>,
+  config: IdentityConfig,
   overrides: Partial<IdentityOptions> = {},
 ): IdentityOptions {
+  const { demo, cookieSecure, publicUrl, smtpUrl, mailFrom, oidc } = config;
   return {
-    demo: config.demo,
-    cookieSecure: config.cookieSecure,
-    publicUrl: config.publicUrl,
-    smtpUrl: config.smtpUrl,
-    mailFrom: config.mailFrom,
-    oidc: config.oidc,
+    demo,
+    cookieSecure,
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    oidc,
     // Per address the limit is higher than per account: a ministry's staff often share one NAT address.
     lockout: { accountFailures: 5, ipFailures: 20, minutes: 15 },
     rateLimits: { signIn: 10, writes: 120 },
