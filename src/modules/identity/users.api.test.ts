@@ -170,6 +170,19 @@ describe.each(testEngines())('people and roles on %s', (engine) => {
       orgUnit: { code: '01' },
       title: 'Phó phòng',
     });
+    const events = () =>
+      rows(
+        t.database.db,
+        sql`SELECT 1 FROM audit_event WHERE entity_type = 'user' AND entity_id = ${String(id)}`,
+      );
+    const before = (await events()).length;
+    const same = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { name: 'Lê Văn Chuyển' },
+    });
+    expect(same.statusCode).toBe(200);
+    expect((await events()).length).toBe(before);
     const clash = await admin.request({
       method: 'PATCH',
       url: `/api/users/${id}`,

@@ -214,15 +214,18 @@ export async function updateUser(
     const owner = await usersRepository(ctx.db).idByEmail(after.email);
     if (owner && owner !== id) throw emailTaken();
   }
+  const { name, email, title, orgUnitId, disabled } = before;
+  const previous = { name, email, title, orgUnitId, disabled };
+  // Saving a form without changes writes nothing, and leaves no empty event in the audit trail.
+  if (JSON.stringify(previous) === JSON.stringify(after)) return getUser(ctx.db, id);
   await ctx.db.transaction(async (tx) => {
     await usersRepository(tx).update(id, after);
     if (after.disabled && !before.disabled) await sessionsRepository(tx).revokeAll(id);
-    const { name, email, title, orgUnitId, disabled } = before;
     await recordAudit(tx, actor, {
       action: after.disabled && !before.disabled ? 'user.disable' : 'user.update',
       entityType: 'user',
       entityId: id,
-      before: { name, email, title, orgUnitId, disabled },
+      before: previous,
       after,
     });
   });
