@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config.ts';
 /** The configuration the identity services read (see docs/roles.md, "Configuration"). */
 export type IdentityConfig = Pick<
   AppConfig,
-  'demo' | 'cookieSecure' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'oidc'
+  'demo' | 'cookieSecure' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'oidc' | 'nodeEnv'
 >;
 
 /** What the identity services need: the configuration plus limits that tests tighten or loosen. */
@@ -20,8 +20,9 @@ export function identityOptions(
   config: IdentityConfig,
   overrides: Partial<IdentityOptions> = {},
 ): IdentityOptions {
-  const { demo, cookieSecure, publicUrl, smtpUrl, mailFrom, oidc } = config;
+  const { demo, cookieSecure, publicUrl, smtpUrl, mailFrom, oidc, nodeEnv } = config;
   return {
+    nodeEnv,
     demo,
     cookieSecure,
     publicUrl,
@@ -47,6 +48,10 @@ export const defaultIdentityOptions = (overrides: Partial<IdentityOptions> = {})
       smtpUrl: undefined,
       mailFrom: 'NQ57 Monitor <no-reply@localhost>',
       oidc: undefined,
+      nodeEnv: 'test',
     },
     overrides,
   );
+
+/** Without SMTP, outside production, mail lands in the development outbox (GET /api/dev/mail). */
+export const usesDevOutbox = (o: IdentityOptions) => !o.smtpUrl && o.nodeEnv !== 'production';

@@ -7,6 +7,8 @@ import { addUnit, type Client, makeUser, signInAs, unitId } from '../../../tests
 import { createAdminCommand, usersListCommand } from '../../cli/identity.ts';
 import { loadConfig } from '../../config.ts';
 import { rows } from '../../db/database.ts';
+import { buildApp } from '../../server/app.ts';
+import { defaultIdentityOptions } from './identity-options.ts';
 
 describe.each(testEngines())('people and roles on %s', (engine) => {
   let t: TestApp;
@@ -218,6 +220,35 @@ describe.each(testEngines())('people and roles on %s', (engine) => {
       404,
     );
     expect((await admin.request({ method: 'GET', url: `/api/users/${rootId}` })).statusCode).toBe(200);
+  });
+
+  it('keeps no mail in production without SMTP, and has no outbox there', async () => {
+    const production = await buildApp({
+      database: t.database,
+      logLevel: 'silent',
+      serveWeb: false,
+      identity: defaultIdentityOptions({ nodeEnv: 'production' }),
+    });
+    try {
+      const count = async () =>
+        (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM dev_mail`))[0]!.n;
+      const before = await count();
+      const ask = await production.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/request',
+        payload: { email: 'root@gov.vn' },
+      });
+      expect(ask.statusCode).toBe(202);
+      expect(await count()).toBe(before);
+      const outbox = await production.inject({
+        method: 'GET',
+        url: '/api/dev/mail',
+        cookies: { sid: admin.cookie },
+      });
+      expect(outbox.statusCode).toBe(404);
+    } finally {
+      await production.close();
+    }
   });
 
   it('creates the first administrator and lists people from the CLI', async () => {

@@ -8,6 +8,7 @@ import { ROLES } from '../access/roles.ts';
 import { emailField as email } from './auth.routes.ts';
 import { sendResetLink } from './auth.service.ts';
 import { personSchema, presentPerson } from './identity.presenter.ts';
+import { usesDevOutbox } from './identity-options.ts';
 import { sessionsRepository } from './sessions.repository.ts';
 import {
   createUser,
@@ -239,7 +240,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'dev.mail' },
       schema: {
         tags: ['system'],
-        summary: 'Development mail outbox (only when no SMTP_URL is configured): newest first',
+        summary: 'Development mail outbox (no SMTP_URL, not production): newest first',
         response: {
           200: z.object({
             items: z.array(
@@ -256,7 +257,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      if (ctx.options.smtpUrl) throw notFound('Development mail outbox (SMTP is configured)');
+      if (!usesDevOutbox(ctx.options))
+        throw notFound('Development mail outbox (SMTP is configured, or production)');
       return { items: await sessionsRepository(db).devMail(50) };
     },
   );
