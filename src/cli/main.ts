@@ -15,10 +15,12 @@ import { exportRegister } from '../modules/register-io/register-export.service.t
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../modules/register-io/register-file.ts';
 import { commitImport, previewImport } from '../modules/register-io/register-import.service.ts';
 import { AppError } from '../server/errors.ts';
+import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
 import { createAdminCommand, promptPassword, readStdinLine, usersListCommand } from './identity.ts';
+import { orgsImport } from './orgs-commands.ts';
 import { serve } from './serve.ts';
 
 const program = new Command()
@@ -283,5 +285,72 @@ program
   );
 
 registerBackupCommands(program);
+
+const audit = program.command('audit').description('The audit trail: verify the hash chain, list events');
+
+audit
+  .command('verify')
+  .description('Walk the hash chain; exit code 1 and the first broken link named if any row was changed')
+  .action(() =>
+    runAction(async (config) => {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        const result = await auditVerify(database);
+        console.log(result.output);
+        process.exitCode = result.exitCode;
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+
+audit
+  .command('list')
+  .description('List audit events, newest first')
+  .option('--entity-type <type>', 'e.g. org_unit')
+  .option('--entity-id <id>', 'e.g. 48')
+  .option('--actor <text>', 'part of the actor label (email, cli:user)')
+  .option('--action <action>', 'an action ("org.merge") or a prefix ending in "." ("org.")')
+  .option('--from <date>', 'first day, YYYY-MM-DD (UTC)')
+  .option('--to <date>', 'last day, YYYY-MM-DD (UTC)')
+  .option('--page <n>', 'page number', '1')
+  .option('--page-size <n>', 'events per page (at most 500)', '20')
+  .option('--json', 'print JSON')
+  .action((options) =>
+    runAction(async (config) => {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        const result = await auditList(database, options);
+        (result.exitCode === 0 ? console.log : console.error)(result.output);
+        process.exitCode = result.exitCode;
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+
+const orgs = program.command('orgs').description('Organisations: import communes and departments');
+
+orgs
+  .command('import')
+  .description('Preview a CSV or .xlsx of communes or departments; with --commit, import it all or nothing')
+  .argument('<file>', 'a .csv (UTF-8) or .xlsx file; see docs/organisations.md for the columns')
+  .option('--type <type>', 'communes or departments', 'communes')
+  .option('--commit', 'import when every row is valid')
+  .action((file: string, options: { type?: string; commit?: boolean }) =>
+    runAction(async (config) => {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        const result = await orgsImport(database, file, options);
+        (result.exitCode === 0 ? console.log : console.error)(result.output);
+        process.exitCode = result.exitCode;
+      } finally {
+        await database.close();
+      }
+    }),
+  );
 
 await program.parseAsync(process.argv);

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { usersRoutes } from '../modules/identity/users.routes.ts';
+import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
 import { itemLinkRoutes } from '../modules/program/item-links.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
@@ -22,4 +24,6 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(calendarRoutes);
   await app.register(registerIoRoutes);
   await app.register(itemLinkRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
 };

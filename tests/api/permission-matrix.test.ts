@@ -116,6 +116,21 @@ const MATRIX: Record<string, Expectation> = {
     url: '/api/item-links/999999',
     body: {},
   },
+  'GET /api/orgs': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/orgs/:code': { allowed: SIGNED_IN, status: 200, url: '/api/orgs/BKHCN' },
+  'POST /api/orgs': { allowed: ['system_admin'], status: 400, body: {} },
+  'PATCH /api/orgs/:code': {
+    allowed: ['system_admin'],
+    status: 400,
+    url: '/api/orgs/BKHCN',
+    body: { kind: 'x' },
+  },
+  'POST /api/orgs/merge': { allowed: ['system_admin'], status: 400, body: {} },
+  'POST /api/orgs/split': { allowed: ['system_admin'], status: 400, body: {} },
+  'POST /api/orgs/import/preview': { allowed: ['system_admin'], status: 415, body: {} },
+  'POST /api/orgs/import/commit': { allowed: ['system_admin'], status: 415, body: {} },
+  'GET /api/audit': { allowed: ['system_admin', 'auditor'], status: 200 },
+  'GET /api/audit/verify': { allowed: ['system_admin', 'auditor'], status: 200 },
 };
 
 describe.each(testEngines())('permission matrix on %s', (engine) => {

@@ -68,13 +68,18 @@ async function buildPgTemplate(hash: string): Promise<string | null> {
     await admin.query('SELECT pg_advisory_lock(570058)');
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE ${name}`);
+      // Built under a temporary name and renamed when complete, so a run that dies half-way (a timeout
+      // on a busy machine) never leaves a broken template that later runs would trust.
+      const building = `${name}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building}`);
       const url = new URL(PG_ADMIN_URL);
-      url.pathname = `/${name}`;
+      url.pathname = `/${building}`;
       const database = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 2 });
       await database.migrate();
       await loadProgram(database);
       await database.close();
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
       await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
     }
     return name;

@@ -15,7 +15,12 @@ export function orgsRepository(db: Db) {
   return {
     /** Agencies with their task counts in one program; search covers current and former names. */
     list(f: { programId: number; q?: string; kinds?: string[] }): Promise<AgencyListRow[]> {
-      const parts: SQL[] = [sql`o.kind <> 'government'`];
+      // Agencies are today's central bodies and provinces: closed predecessors, departments and
+      // communes have their own pages (GET /api/orgs), and former names are searched through aliases.
+      const parts: SQL[] = [
+        sql`o.valid_to IS NULL`,
+        sql`o.kind IN ('ministry', 'ministerial_agency', 'government_agency', 'province', 'city')`,
+      ];
       if (f.q) {
         parts.push(sql`(f_unaccent(o.name_vi) ILIKE '%' || f_unaccent(${f.q}) || '%'
                         OR f_unaccent(coalesce(o.name_en, '')) ILIKE '%' || f_unaccent(${f.q}) || '%'

@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const ORG_KINDS = [
   'government',
@@ -27,6 +27,8 @@ export const orgUnit = pgTable('org_unit', {
   validFrom: date('valid_from', { mode: 'string' }),
   validTo: date('valid_to', { mode: 'string' }),
   source: text('source'),
+  /** ltree of ids from the root, kept by triggers; read as text ("1.57.3400"). */
+  path: text('path'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
@@ -43,3 +45,29 @@ export const orgUnitAlias = pgTable('org_unit_alias', {
   kind: text('kind').$type<'legacy' | 'variant' | 'abbreviation'>().notNull(),
   note: text('note'),
 });
+
+export const ORG_EVENT_KINDS = ['merge', 'split', 'rename'] as const;
+export type OrgEventKind = (typeof ORG_EVENT_KINDS)[number];
+
+/** A change of the administrative map with its date and legal basis; units are linked below. */
+export const orgUnitEvent = pgTable('org_unit_event', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind').$type<OrgEventKind>().notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  legalBasis: text('legal_basis'),
+  note: text('note'),
+  details: jsonb('details').notNull().default({}),
+  sourceKey: text('source_key'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** "from": a unit the event closed (or renamed); "to": a unit that carries its history on. */
+export const orgUnitEventUnit = pgTable(
+  'org_unit_event_unit',
+  {
+    eventId: integer('event_id').notNull(),
+    orgUnitId: integer('org_unit_id').notNull(),
+    role: text('role').$type<'from' | 'to'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.role, t.orgUnitId] })],
+);

@@ -17,10 +17,21 @@ describe.each(testEngines())('program loader on %s', (engine) => {
       sql`SELECT (SELECT count(*)::int FROM task_group) AS groups, (SELECT count(*)::int FROM task) AS tasks,
                  (SELECT count(*)::int FROM program_item) AS items, (SELECT count(*)::int FROM indicator_group) AS ig,
                  (SELECT count(*)::int FROM target) AS targets,
-                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('ministry','ministerial_agency','government_agency')) AS central,
-                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('province','city')) AS provinces`,
+                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('ministry','ministerial_agency','government_agency') AND valid_to IS NULL) AS central,
+                 (SELECT count(*)::int FROM org_unit WHERE kind IN ('province','city') AND valid_to IS NULL) AS provinces`,
     );
     expect(c).toEqual({ groups: 7, tasks: 140, items: 102, ig: 41, targets: 67, central: 22, provinces: 34 });
+  });
+
+  it('keeps the 2025 restructuring: 7 former ministries and 52 former provinces, closed, with merge events', async () => {
+    const [c] = await rows<Record<string, number>>(
+      database.db,
+      sql`SELECT (SELECT count(*)::int FROM org_unit WHERE valid_to = '2025-02-28') AS ministries,
+                 (SELECT count(*)::int FROM org_unit WHERE valid_to = '2025-06-30') AS provinces,
+                 (SELECT count(*)::int FROM org_unit_event WHERE kind = 'merge') AS merges`,
+    );
+    // 6 ministries received merged ones (BNNMT took two); 23 provinces were formed by merger.
+    expect(c).toEqual({ ministries: 7, provinces: 52, merges: 29 });
   });
 
   it('answers plain parameterised SQL for libraries that bring their own', async () => {
@@ -36,6 +47,8 @@ describe.each(testEngines())('program loader on %s', (engine) => {
     const summary = await loadProgram(database);
     expect(summary.changed).toBe(false);
     expect(summary.counts.tasks).toEqual({ inserted: 0, updated: 0, unchanged: 140, keptLocalEdits: 0 });
+    expect(summary.counts.predecessors).toMatchObject({ inserted: 0, updated: 0, unchanged: 59 });
+    expect(summary.counts.lineageEvents).toMatchObject({ inserted: 0, updated: 0, unchanged: 29 });
     expect(await rows(database.db, sql`SELECT id, updated_at FROM task ORDER BY id`)).toEqual(before);
   });
 

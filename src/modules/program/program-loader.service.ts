@@ -1,9 +1,10 @@
 import type { Database } from '../../db/database.ts';
 import { type Actor, systemActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { applyPlannedLineage } from '../orgs/org-lineage-loader.ts';
 import { type ProgramData, readProgramData } from './program-data.ts';
 import { programLoaderRepository } from './program-loader.repository.ts';
-import { type LoadIssues, type ProgramPlan, planProgram } from './program-plan.ts';
+import { type LoadIssues, type ProgramPlan, planLineage, planProgram } from './program-plan.ts';
 
 export interface EntityCount {
   inserted: number;
@@ -17,7 +18,16 @@ export interface LoadSummary {
   programCode: string;
   changed: boolean;
   counts: Record<
-    'orgs' | 'aliases' | 'program' | 'groups' | 'items' | 'tasks' | 'indicatorGroups' | 'targets',
+    | 'orgs'
+    | 'predecessors'
+    | 'lineageEvents'
+    | 'aliases'
+    | 'program'
+    | 'groups'
+    | 'items'
+    | 'tasks'
+    | 'indicatorGroups'
+    | 'targets',
     EntityCount
   >;
   issues: LoadIssues;
@@ -44,6 +54,8 @@ export async function loadProgram(
   const plan: ProgramPlan = planProgram(data);
   const counts: LoadSummary['counts'] = {
     orgs: zero(),
+    predecessors: zero(),
+    lineageEvents: zero(),
     aliases: zero(),
     program: zero(),
     groups: zero(),
@@ -77,6 +89,9 @@ export async function loadProgram(
       else if (changed) await repo.updateOrg(existing.id, o, parentId);
       count('orgs', Boolean(existing), changed);
     }
+
+    // The 2025 restructuring: closed predecessor units and merge events, after today's units exist.
+    Object.assign(counts, await applyPlannedLineage(tx, planLineage(data)));
 
     const aliases = await repo.aliasesByKey();
     for (const a of plan.aliases) {

@@ -190,6 +190,139 @@ export function planOrgs(data: ProgramData): { orgs: PlannedOrg[]; aliases: Plan
   return { orgs, aliases };
 }
 
+/** A unit closed by the 2025 restructuring, kept so its history stays readable under today's body. */
+export interface PlannedPredecessor extends PlannedOrg {
+  validTo: string;
+}
+export interface PlannedLineageEvent {
+  /** Natural key, so loading again finds the event it wrote before. */
+  sourceKey: string;
+  kind: 'merge';
+  effectiveDate: string;
+  legalBasis: string;
+  note: string | null;
+  fromCodes: string[];
+  toCodes: string[];
+}
+
+/**
+ * Codes of the ministries that ended on 1/3/2025, by their name in agencies.json `legacy_map`: the
+ * abbreviations used in official documents. A name missing here gets a code from its initials.
+ */
+const FORMER_MINISTRIES: Record<string, { code: string; nameEn: string; kind: OrgKind }> = {
+  'Bộ Thông tin và Truyền thông': {
+    code: 'BTTTT',
+    nameEn: 'Ministry of Information and Communications',
+    kind: 'ministry',
+  },
+  'Bộ Kế hoạch và Đầu tư': { code: 'BKHDT', nameEn: 'Ministry of Planning and Investment', kind: 'ministry' },
+  'Bộ Giao thông vận tải': { code: 'BGTVT', nameEn: 'Ministry of Transport', kind: 'ministry' },
+  'Bộ Tài nguyên và Môi trường': {
+    code: 'BTNMT',
+    nameEn: 'Ministry of Natural Resources and Environment',
+    kind: 'ministry',
+  },
+  'Bộ Nông nghiệp và Phát triển nông thôn': {
+    code: 'BNNPTNT',
+    nameEn: 'Ministry of Agriculture and Rural Development',
+    kind: 'ministry',
+  },
+  'Bộ Lao động - Thương binh và Xã hội': {
+    code: 'BLDTBXH',
+    nameEn: 'Ministry of Labour, Invalids and Social Affairs',
+    kind: 'ministry',
+  },
+  'Ủy ban Dân tộc': {
+    code: 'UBDT',
+    nameEn: 'Committee for Ethnic Minority Affairs',
+    kind: 'ministerial_agency',
+  },
+};
+
+/** The centrally-run cities among the 63 units before 1/7/2025 (Huế became one on 1/1/2025, unchanged since). */
+const FORMER_CITIES = new Set(['Hà Nội', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Hồ Chí Minh', 'Huế']);
+
+/**
+ * The 2025 restructuring as closed predecessor units and merge events: the ministries that ended on
+ * 28/2/2025 (Nghị quyết 176/2025/QH15) and the provinces that ended on 30/6/2025 (Nghị quyết
+ * 202/2025/QH15). Former provinces get codes "P63_<NAME>": their pre-2025 numeric codes were reused
+ * by the new provinces (QĐ 19/2025/QĐ-TTg), and codes must stay unique.
+ */
+export function planLineage(data: ProgramData): {
+  predecessors: PlannedPredecessor[];
+  events: PlannedLineageEvent[];
+} {
+  const predecessors: PlannedPredecessor[] = [];
+  const events: PlannedLineageEvent[] = [];
+  const byTarget = new Map<string, string[]>();
+  for (const [name, target] of Object.entries(data.agencies.legacy_map)) {
+    const known = FORMER_MINISTRIES[name];
+    const code =
+      known?.code ??
+      `OLD_${asciiName(name)
+        .split(/[^A-Za-z]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase())
+        .join('')}`;
+    predecessors.push({
+      code,
+      kind: known?.kind ?? 'ministry',
+      nameVi: name,
+      nameEn: known?.nameEn ?? null,
+      parentCode: GOVERNMENT_CODE,
+      validFrom: null,
+      validTo: '2025-02-28',
+      source: 'agencies.json legacy_map: Nghị quyết 176/2025/QH15',
+    });
+    byTarget.set(target, [...(byTarget.get(target) ?? []), code]);
+  }
+  for (const [target, fromCodes] of byTarget) {
+    events.push({
+      sourceKey: `nq176:${target}`,
+      kind: 'merge',
+      effectiveDate: '2025-03-01',
+      legalBasis: 'Nghị quyết 176/2025/QH15',
+      note: 'Cơ cấu tổ chức của Chính phủ nhiệm kỳ Quốc hội khóa XV (agencies.json legacy_map)',
+      fromCodes: fromCodes.sort(),
+      toCodes: [target],
+    });
+  }
+  for (const p of data.agencies.provinces) {
+    if (!p.merged_from?.length) continue;
+    const fromCodes: string[] = [];
+    for (const former of p.merged_from) {
+      const short = former.replace(/^TP\.\s*/u, '');
+      const isCity = FORMER_CITIES.has(short);
+      const ascii = asciiName(short);
+      const code = `P63_${ascii
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')}`;
+      predecessors.push({
+        code,
+        kind: isCity ? 'city' : 'province',
+        nameVi: `${isCity ? 'Thành phố' : 'Tỉnh'} ${short}`,
+        nameEn: `${ascii} ${isCity ? 'City' : 'Province'}`,
+        parentCode: GOVERNMENT_CODE,
+        validFrom: null,
+        validTo: '2025-06-30',
+        source: 'agencies.json merged_from: Nghị quyết 202/2025/QH15',
+      });
+      fromCodes.push(code);
+    }
+    events.push({
+      sourceKey: `nq202:${p.code}`,
+      kind: 'merge',
+      effectiveDate: '2025-07-01',
+      legalBasis: 'Nghị quyết 202/2025/QH15',
+      note: 'Sắp xếp đơn vị hành chính cấp tỉnh (agencies.json merged_from)',
+      fromCodes: fromCodes.sort(),
+      toCodes: [p.code],
+    });
+  }
+  return { predecessors, events };
+}
+
 export function agencyDirectory(orgs: PlannedOrg[], aliases: PlannedAlias[]): AgencyDirectory {
   const names = new Map<string, string>();
   const legacy = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
 import { orgUnit, orgUnitAlias } from '../orgs/orgs.schema.ts';
 import { taskGroup } from '../program/program.schema.ts';
@@ -25,7 +25,9 @@ export function registerIoRepository(db: Db | Tx) {
       const [orgs, aliases] = await Promise.all([
         db
           .select({ code: orgUnit.code, kind: orgUnit.kind, nameVi: orgUnit.nameVi, nameEn: orgUnit.nameEn })
-          .from(orgUnit),
+          .from(orgUnit)
+          // Closed units (merged away in 2025) are reached through their successor's former-name alias.
+          .where(isNull(orgUnit.validTo)),
         db
           .select({
             name: orgUnitAlias.name,
@@ -35,7 +37,8 @@ export function registerIoRepository(db: Db | Tx) {
             orgCode: orgUnit.code,
           })
           .from(orgUnitAlias)
-          .innerJoin(orgUnit, eq(orgUnit.id, orgUnitAlias.orgUnitId)),
+          .innerJoin(orgUnit, eq(orgUnit.id, orgUnitAlias.orgUnitId))
+          .where(isNull(orgUnit.validTo)),
       ]);
       return { orgs, aliases };
     },
