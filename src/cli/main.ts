@@ -17,6 +17,7 @@ import { commitImport, previewImport } from '../modules/register-io/register-imp
 import { AppError } from '../server/errors.ts';
 import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
 import { createAdminCommand, promptPassword, readStdinLine, usersListCommand } from './identity.ts';
@@ -352,5 +353,7 @@ orgs
       }
     }),
   );
+
+registerTargetCommands(program);
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ import { publicProgramRoutes } from '../modules/program/public-program.routes.ts
 import { registerIoRoutes } from '../modules/register-io/register-io.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { publicTargetRoutes } from '../modules/targets/public-targets.routes.ts';
+import { targetRoutes } from '../modules/targets/targets.routes.ts';
 import { publicTaskRoutes } from '../modules/tasks/public-tasks.routes.ts';
 
 /** Every module's routes, mounted under /api. One line per module. */
@@ -18,6 +19,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicProgramRoutes);
   await app.register(publicTaskRoutes);
   await app.register(publicTargetRoutes);
+  await app.register(targetRoutes);
   await app.register(publicAgencyRoutes);
   await app.register(authRoutes);
   await app.register(usersRoutes);

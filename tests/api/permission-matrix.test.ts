@@ -131,6 +131,53 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/orgs/import/commit': { allowed: ['system_admin'], status: 415, body: {} },
   'GET /api/audit': { allowed: ['system_admin', 'auditor'], status: 200 },
   'GET /api/audit/verify': { allowed: ['system_admin', 'auditor'], status: 200 },
+  'GET /api/public/targets/progress': { allowed: EVERYONE, status: 200 },
+  'GET /api/public/targets.json': { allowed: EVERYONE, status: 200 },
+  'GET /api/public/targets.csv': { allowed: EVERYONE, status: 200 },
+  'GET /api/public/targets/:code': { allowed: EVERYONE, status: 404, url: '/api/public/targets/T9999' },
+  'PATCH /api/targets/:code': { allowed: ['coordinator'], status: 404, url: '/api/targets/T9999', body: {} },
+  'GET /api/targets/:code/versions': {
+    allowed: ['coordinator'],
+    status: 404,
+    url: '/api/targets/T9999/versions',
+  },
+  'POST /api/targets/:code/values': {
+    allowed: ['focal_officer'],
+    status: 400,
+    url: '/api/targets/T9999/values',
+    body: {},
+  },
+  'GET /api/targets/:code/values': {
+    allowed: ['focal_officer'],
+    status: 404,
+    url: '/api/targets/T9999/values',
+  },
+  'GET /api/target-values': { allowed: ['coordinator'], status: 200 },
+  'PUT /api/target-values/:id': {
+    allowed: ['focal_officer'],
+    status: 400,
+    url: '/api/target-values/999999',
+    body: {},
+  },
+  'POST /api/target-values/:id/submit': {
+    allowed: ['focal_officer'],
+    status: 404,
+    url: '/api/target-values/999999/submit',
+  },
+  'POST /api/target-values/:id/accept': {
+    allowed: ['coordinator'],
+    status: 404,
+    url: '/api/target-values/999999/accept',
+  },
+  'POST /api/target-values/:id/return': {
+    allowed: ['coordinator'],
+    status: 400,
+    url: '/api/target-values/999999/return',
+    body: {},
+  },
+  'GET /api/target-imports/template.xlsx': { allowed: ['focal_officer'], status: 200 },
+  'POST /api/target-imports/preview': { allowed: ['focal_officer'], status: 400, body: {} },
+  'POST /api/target-imports': { allowed: ['focal_officer'], status: 400, body: {} },
 };
 
 describe.each(testEngines())('permission matrix on %s', (engine) => {

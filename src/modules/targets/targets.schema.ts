@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const COMPARISONS = [
   '>=',
@@ -44,4 +44,53 @@ export const target = pgTable('target', {
   sources: jsonb('sources').$type<string[]>().notNull().default([]),
   sourceHash: text('source_hash'),
   editedLocally: boolean('edited_locally').notNull().default(false),
+  baselineValue: numeric('baseline_value', { mode: 'number' }),
+  baselineYear: integer('baseline_year'),
+  baselineSource: text('baseline_source'),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }),
+});
+
+/** Each change of a target's definition, with the whole definition before and after. */
+export const targetVersion = pgTable('target_version', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  targetId: integer('target_id').notNull(),
+  version: integer('version').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull(),
+  actorUserId: integer('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  reason: text('reason'),
+  before: jsonb('before').notNull(),
+  after: jsonb('after').notNull(),
+});
+
+export const OBSERVATION_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+/** A measured value of a target for a period and an optional breakdown (e.g. one province). */
+export const targetObservation = pgTable('target_observation', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  targetId: integer('target_id').notNull(),
+  periodYear: integer('period_year').notNull(),
+  period: text('period').notNull().default(''),
+  disaggregationKey: text('disaggregation_key').notNull().default(''),
+  disaggregationValue: text('disaggregation_value').notNull().default(''),
+  value: numeric('value', { mode: 'number' }),
+  assessedClass: text('assessed_class'),
+  assessmentText: text('assessment_text'),
+  unit: text('unit'),
+  source: text('source'),
+  note: text('note'),
+  evidenceUrl: text('evidence_url'),
+  status: text('status').$type<ObservationStatus>().notNull().default('draft'),
+  returnReason: text('return_reason'),
+  agencyId: integer('agency_id'),
+  enteredByUserId: integer('entered_by_user_id'),
+  enteredByLabel: text('entered_by_label').notNull(),
+  enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'string' }).notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+  reviewedByUserId: integer('reviewed_by_user_id'),
+  reviewedByLabel: text('reviewed_by_label'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
