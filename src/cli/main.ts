@@ -17,6 +17,8 @@ import { commitImport, previewImport } from '../modules/register-io/register-imp
 import { AppError } from '../server/errors.ts';
 import { auditList, auditVerify } from './audit-commands.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerEvaluationCommands } from './commands/evaluation.ts';
+import { registerPlanCommands } from './commands/register.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
@@ -286,6 +288,7 @@ program
   );
 
 registerBackupCommands(program);
+registerPlanCommands(program);
 
 const audit = program.command('audit').description('The audit trail: verify the hash chain, list events');
 
@@ -355,5 +358,7 @@ orgs
   );
 
 registerTargetCommands(program);
+
+registerEvaluationCommands(program);
 
 await program.parseAsync(process.argv);

@@ -24,9 +24,20 @@ export const policies = {
   'orgs.read': (s) => s.signedIn,
   'orgs.manage': (s, r) => s.hasIn('system_admin', r.orgUnitId),
   'program.manage': (s) => s.has('coordinator'),
-  'register.read': (s) => s.hasAny('coordinator', 'steering_viewer', 'auditor', 'system_admin'),
+  'register.read': (s) => s.signedIn,
   'register.manage': (s) => s.has('coordinator'),
   'calendar.manage': (s) => s.has('system_admin'),
+  'plans.read': (s) => s.signedIn,
+  'plans.manage': (s, r) => s.hasIn('focal_officer', r.orgUnitId),
+  'extensions.request': (s, r) =>
+    s.hasIn('focal_officer', r.orgUnitId) || s.hasIn('agency_head', r.orgUnitId),
+  'extensions.decide': (s) => s.has('coordinator'),
+  'evaluation.read': (s) => s.signedIn,
+  'evaluation.publish': (s) => s.has('coordinator'),
+  'evaluation.methods.manage': (s) => s.has('coordinator'),
+  'evaluation.recheck.request': (s, r) =>
+    s.hasIn('focal_officer', r.orgUnitId) || s.hasIn('agency_head', r.orgUnitId),
+  'evaluation.recheck.answer': (s) => s.has('coordinator'),
   'targets.manage': (s) => s.has('coordinator'),
   'targets.values.enter': (s, r) => s.hasIn('focal_officer', r.orgUnitId),
   'targets.values.review': (s) => s.has('coordinator'),
@@ -38,7 +49,6 @@ export const policies = {
     s.hasIn('focal_officer', r.orgUnitId) || s.hasIn('agency_head', r.orgUnitId) || s.has('auditor'),
   'reports.approve': (s, r) => s.hasIn('agency_head', r.orgUnitId),
   'reports.review': (s) => s.has('coordinator'),
-  'evaluations.publish': (s) => s.has('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type PolicyName = keyof typeof policies;
@@ -79,7 +89,13 @@ export const UI_POLICIES = [
   'reports.read_drafts',
   'reports.approve',
   'reports.review',
-  'evaluations.publish',
+  'plans.manage',
+  'extensions.request',
+  'extensions.decide',
+  'evaluation.publish',
+  'evaluation.methods.manage',
+  'evaluation.recheck.request',
+  'evaluation.recheck.answer',
   'dev.mail',
 ] as const satisfies readonly PolicyName[];
 

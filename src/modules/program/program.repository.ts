@@ -10,7 +10,7 @@ export function programRepository(db: Db) {
       const [row] = await db.select().from(program).where(eq(program.code, code));
       return row;
     },
-    /** Groups with their task and section II item counts. */
+    /** Groups with their task and section II item counts. Agencies' plan items (plan_id) are not Program tasks. */
     groupsWithCounts(programId: number) {
       return rows<{
         no: number;
@@ -21,7 +21,7 @@ export function programRepository(db: Db) {
       }>(
         db,
         sql`SELECT g.no, g.title_vi AS "titleVi", g.title_en AS "titleEn",
-                   (SELECT count(*)::int FROM task t WHERE t.group_id = g.id) AS "taskCount",
+                   (SELECT count(*)::int FROM task t WHERE t.group_id = g.id AND t.plan_id IS NULL) AS "taskCount",
                    (SELECT count(*)::int FROM program_item i WHERE i.group_id = g.id) AS "itemCount"
               FROM task_group g WHERE g.program_id = ${programId} ORDER BY g.no`,
       );
@@ -32,7 +32,7 @@ export function programRepository(db: Db) {
         db,
         sql`SELECT extract(year FROM due_date)::int AS year, extract(quarter FROM due_date)::int AS quarter,
                    count(*)::int AS count
-              FROM task WHERE program_id = ${programId} AND due_date IS NOT NULL AND recurrence IS NULL
+              FROM task WHERE program_id = ${programId} AND plan_id IS NULL AND due_date IS NOT NULL AND recurrence IS NULL
              GROUP BY 1, 2 ORDER BY 1, 2`,
       );
     },
@@ -43,7 +43,7 @@ export function programRepository(db: Db) {
                    count(*) FILTER (WHERE recurrence = 'ongoing')::int AS ongoing,
                    count(*) FILTER (WHERE recurrence IS NULL AND due_date IS NULL)::int AS undated,
                    count(*)::int AS total
-              FROM task WHERE program_id = ${programId}`,
+              FROM task WHERE program_id = ${programId} AND plan_id IS NULL`,
       );
       return row!;
     },
@@ -62,7 +62,7 @@ export function programRepository(db: Db) {
                    count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'lead')::int AS "leadCount",
                    count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'partner')::int AS "partnerCount"
               FROM task_agency ta JOIN task t ON t.id = ta.task_id JOIN org_unit o ON o.id = ta.org_unit_id
-             WHERE t.program_id = ${programId}
+             WHERE t.program_id = ${programId} AND t.plan_id IS NULL
              GROUP BY o.id ORDER BY "leadCount" DESC, "partnerCount" DESC, o.name_vi LIMIT ${limit}`,
       );
     },
@@ -71,7 +71,7 @@ export function programRepository(db: Db) {
         db,
         sql`SELECT ta.collective, ta.role, count(DISTINCT ta.task_id)::int AS count
               FROM task_agency ta JOIN task t ON t.id = ta.task_id
-             WHERE t.program_id = ${programId} AND ta.collective IS NOT NULL
+             WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND ta.collective IS NOT NULL
              GROUP BY 1, 2 ORDER BY 1, 2`,
       );
     },
@@ -84,12 +84,12 @@ export function programRepository(db: Db) {
         agencies: number;
       }>(
         db,
-        sql`SELECT (SELECT count(*)::int FROM task WHERE program_id = ${programId}) AS tasks,
+        sql`SELECT (SELECT count(*)::int FROM task WHERE program_id = ${programId} AND plan_id IS NULL) AS tasks,
                    (SELECT count(*)::int FROM program_item WHERE program_id = ${programId}) AS items,
                    (SELECT count(*)::int FROM target WHERE program_id = ${programId}) AS targets,
                    (SELECT count(*)::int FROM indicator_group WHERE program_id = ${programId}) AS "indicatorGroups",
                    (SELECT count(DISTINCT ta.org_unit_id)::int FROM task_agency ta JOIN task t ON t.id = ta.task_id
-                     WHERE t.program_id = ${programId}) AS agencies`,
+                     WHERE t.program_id = ${programId} AND t.plan_id IS NULL) AS agencies`,
       );
       return row!;
     },

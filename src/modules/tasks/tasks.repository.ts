@@ -43,7 +43,8 @@ export interface TaskAgencyRow {
 }
 
 function where(f: TaskFilter): SQL {
-  const parts: SQL[] = [sql`t.program_id = ${f.programId}`];
+  // Agencies' plan items are tasks too (task.plan_id); the public list shows the Program's own.
+  const parts: SQL[] = [sql`t.program_id = ${f.programId}`, sql`t.plan_id IS NULL`];
   // search_text is lower(f_unaccent(...)) at write time, so one trigram-indexed LIKE matches
   // "chuyen doi so", "CHUYỂN ĐỔI SỐ" and "Chuyển đổi số" alike.
   if (f.ids)
@@ -147,7 +148,7 @@ export function tasksRepository(db: Db) {
                    t.due_date AS "dueDate", t.recurrence, t.deadline_rule AS "deadlineRule",
                    t.source_document AS "sourceDocument", t.source_row AS "sourceRow", t.updated_at AS "updatedAt"
               FROM task t JOIN task_group g ON g.id = t.group_id
-             WHERE t.program_id = ${programId} AND t.id = ${id}`,
+             WHERE t.program_id = ${programId} AND t.id = ${id} AND t.plan_id IS NULL`,
       );
       return row;
     },

@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.ts';
+import { evaluationRecheck, evaluationSnapshot, scoringMethod } from './evaluation.schema.ts';
+
+export type ScoringMethodRow = typeof scoringMethod.$inferSelect;
+export type SnapshotRow = typeof evaluationSnapshot.$inferSelect;
+export type RecheckRow = typeof evaluationRecheck.$inferSelect;
+export type SnapshotSummaryRow = Omit<SnapshotRow, 'content'>;
+
+const summaryColumns = {
+  id: evaluationSnapshot.id,
+  programId: evaluationSnapshot.programId,
+  period: evaluationSnapshot.period,
+  periodStart: evaluationSnapshot.periodStart,
+  periodEnd: evaluationSnapshot.periodEnd,
+  asOf: evaluationSnapshot.asOf,
+  methodId: evaluationSnapshot.methodId,
+  previousSnapshotId: evaluationSnapshot.previousSnapshotId,
+  contentHash: evaluationSnapshot.contentHash,
+  publishedAt: evaluationSnapshot.publishedAt,
+  publishedByUserId: evaluationSnapshot.publishedByUserId,
+  publishedByLabel: evaluationSnapshot.publishedByLabel,
+};
+
+export function evaluationRepository(db: Db | Tx) {
+  return {
+    methods(): Promise<ScoringMethodRow[]> {
+      return db.select().from(scoringMethod).orderBy(asc(scoringMethod.code), asc(scoringMethod.version));
+    },
+    async methodById(id: number): Promise<ScoringMethodRow | undefined> {
+      const [row] = await db.select().from(scoringMethod).where(eq(scoringMethod.id, id));
+      return row;
+    },
+    /** Served by scoring_method_code_version_key (code, version). */
+    async latestMethod(code: string): Promise<ScoringMethodRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(scoringMethod)
+        .where(eq(scoringMethod.code, code))
+        .orderBy(desc(scoringMethod.version))
+        .limit(1);
+      return row;
+    },
+    /** Serialises version numbers of one code: two coordinators saving at once get 1 and 2, not a clash. */
+    async lockMethodCode(code: string) {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(570060, hashtext(${code}))`);
+    },
+    async insertMethod(row: typeof scoringMethod.$inferInsert): Promise<ScoringMethodRow> {
+      const [inserted] = await db.insert(scoringMethod).values(row).returning();
+      return inserted!;
+    },
+
+    /** Serialises publications of one program, so each snapshot's "previous" is well defined. */
+    async lockPublication(programId: number) {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(570061, ${programId})`);
+    },
+    /** Served by evaluation_snapshot_program_idx (program_id, id DESC). */
+    snapshots(programId: number): Promise<SnapshotSummaryRow[]> {
+      return db
+        .select(summaryColumns)
+        .from(evaluationSnapshot)
+        .where(eq(evaluationSnapshot.programId, programId))
+        .orderBy(desc(evaluationSnapshot.id));
+    },
+    async latestSnapshot(programId: number, beforeId?: number): Promise<SnapshotRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(evaluationSnapshot)
+        .where(
+          beforeId === undefined
+            ? eq(evaluationSnapshot.programId, programId)
+            : and(eq(evaluationSnapshot.programId, programId), lt(evaluationSnapshot.id, beforeId)),
+        )
+        .orderBy(desc(evaluationSnapshot.id))
+        .limit(1);
+      return row;
+    },
+    async snapshotById(id: number): Promise<SnapshotRow | undefined> {
+      const [row] = await db.select().from(evaluationSnapshot).where(eq(evaluationSnapshot.id, id));
+      return row;
+    },
+    async insertSnapshot(row: typeof evaluationSnapshot.$inferInsert): Promise<SnapshotRow> {
+      const [inserted] = await db.insert(evaluationSnapshot).values(row).returning();
+      return inserted!;
+    },
+
+    /** Served by evaluation_recheck_snapshot_idx (snapshot_id, id). */
+    rechecks(snapshotId: number): Promise<RecheckRow[]> {
+      return db
+        .select()
+        .from(evaluationRecheck)
+        .where(eq(evaluationRecheck.snapshotId, snapshotId))
+        .orderBy(asc(evaluationRecheck.id));
+    },
+    async recheckById(id: number): Promise<RecheckRow | undefined> {
+      const [row] = await db.select().from(evaluationRecheck).where(eq(evaluationRecheck.id, id));
+      return row;
+    },
+    async insertRecheck(row: typeof evaluationRecheck.$inferInsert): Promise<RecheckRow> {
+      const [inserted] = await db.insert(evaluationRecheck).values(row).returning();
+      return inserted!;
+    },
+    /** Writes the answer only if none is there yet; undefined when someone answered first. */
+    async answerRecheck(
+      id: number,
+      answer: Pick<RecheckRow, 'answer' | 'outcome' | 'answeredByUserId' | 'answeredByLabel'>,
+    ): Promise<RecheckRow | undefined> {
+      const [row] = await db
+        .update(evaluationRecheck)
+        .set({ ...answer, answeredAt: sql`now()` })
+        .where(and(eq(evaluationRecheck.id, id), isNull(evaluationRecheck.answeredAt)))
+        .returning();
+      return row;
+    },
+  };
+}
