@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     subject: Subject;
-    actor: Actor;
+    actor: RequestActor;
     /** Hash of the caller's session token, when signed in. */
     sessionHash: string | null;
   }
@@ -24,6 +24,12 @@ declare module 'fastify' {
     routeTable: RouteEntry[];
   }
 }
+
+/**
+ * Who acts over HTTP, for the audit trail and the services; `agencyId` is the unit the person works for
+ * (the report modules' "own agency" checks), null when anonymous.
+ */
+export type RequestActor = Actor & { agencyId: number | null };
 
 export interface RouteEntry {
   method: string;
@@ -45,7 +51,7 @@ export async function registerAccess(app: FastifyInstance, identity: IdentityCon
   app.decorate('identity', identity);
   app.decorate('routeTable', [] as RouteEntry[]);
   app.decorateRequest('subject', null as unknown as Subject);
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as unknown as RequestActor);
   app.decorateRequest('sessionHash', null);
 
   app.addHook('onRoute', (route) => {
@@ -83,6 +89,7 @@ export async function registerAccess(app: FastifyInstance, identity: IdentityCon
       via: 'api',
       ip: request.ip,
       userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+      agencyId: subject.user?.orgUnitId ?? null,
     };
     if (csrfRejected(request, identity.options.publicUrl)) {
       throw new AppError(

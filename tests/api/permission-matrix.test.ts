@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/database.ts';
 import type { Role } from '../../src/modules/access/roles.ts';
 import { ROLES } from '../../src/modules/access/roles.ts';
 import { defaultIdentityOptions } from '../../src/modules/identity/identity-options.ts';
@@ -427,6 +429,40 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('gives every request its actor: who, from where, and the unit they work for', async () => {
+    const probe = await buildApp({
+      database: t.database,
+      logLevel: 'silent',
+      serveWeb: false,
+      identity: defaultIdentityOptions(),
+    });
+    probe.get('/api/probe-actor', { config: { policy: 'signed_in' } }, async (request) => request.actor);
+    await probe.ready();
+    try {
+      const res = await probe.inject({
+        method: 'GET',
+        url: '/api/probe-actor',
+        // A fresh session: the matrix above ended every session with sign-out-everywhere.
+        cookies: { sid: (await signInAs(app, 'focal_officer@matrix.gov.vn')).cookie },
+        headers: { 'user-agent': 'matrix-probe' },
+        remoteAddress: '10.1.2.3',
+      });
+      const [unit] = await rows<{ id: number }>(
+        t.database.db,
+        sql`SELECT id FROM org_unit WHERE code = 'BKHCN'`,
+      );
+      expect(res.json()).toMatchObject({
+        label: 'focal_officer@matrix.gov.vn',
+        via: 'api',
+        ip: '10.1.2.3',
+        userAgent: 'matrix-probe',
+        agencyId: unit!.id,
+      });
+    } finally {
+      await probe.close();
+    }
   });
 
   it('refuses at start-up a route that names no policy (fail closed)', async () => {

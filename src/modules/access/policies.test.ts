@@ -35,8 +35,8 @@ describe('policies', () => {
     expect(can(officer, 'agency.write', { orgUnitId: HANOI })).toBe(false);
     // Not below their unit either, unless the grant includes sub-units.
     expect(can(officer, 'reports.draft', { orgUnitId: MOST_DEPT })).toBe(false);
-    expect(can(head, 'reports.approve', { orgUnitId: MOST_DEPT })).toBe(true);
-    expect(can(head, 'reports.approve', { orgUnitId: HANOI })).toBe(false);
+    expect(can(head, 'reports.submit', { orgUnitId: MOST_DEPT })).toBe(true);
+    expect(can(head, 'reports.submit', { orgUnitId: HANOI })).toBe(false);
   });
 
   it('lets the auditor read everything and write nothing', () => {

@@ -47,8 +47,16 @@ export const policies = {
   'reports.draft': (s, r) => s.hasIn('focal_officer', r.orgUnitId),
   'reports.read_drafts': (s, r) =>
     s.hasIn('focal_officer', r.orgUnitId) || s.hasIn('agency_head', r.orgUnitId) || s.has('auditor'),
-  'reports.approve': (s, r) => s.hasIn('agency_head', r.orgUnitId),
+  // The report modules' names (docs/reports.md on main): the head submits what the agency sends out.
+  'reports.read': (s) => s.signedIn,
+  'reports.configure': (s) => s.has('coordinator'),
+  'reports.submit': (s, r) => s.hasIn('agency_head', r.orgUnitId),
   'reports.review': (s) => s.has('coordinator'),
+  'bottlenecks.read': (s) => s.signedIn,
+  'bottlenecks.manage': (s) => s.has('coordinator'),
+  'bottlenecks.answer': (s) => s.hasAny('steering_viewer', 'coordinator'),
+  'reminders.configure': (s) => s.has('coordinator'),
+  'notifications.self': (s) => s.signedIn,
 } satisfies Record<string, Rule>;
 
 export type PolicyName = keyof typeof policies;
@@ -87,7 +95,11 @@ export const UI_POLICIES = [
   'agency.write',
   'reports.draft',
   'reports.read_drafts',
-  'reports.approve',
+  'reports.submit',
+  'reports.configure',
+  'bottlenecks.manage',
+  'bottlenecks.answer',
+  'reminders.configure',
   'reports.review',
   'plans.manage',
   'extensions.request',
