@@ -1,5 +1,6 @@
 import { type AppConfig, ConfigError, loadConfig } from '../config.ts';
 import { type Database, DatabaseOpenError, openDatabase } from '../db/database.ts';
+import { AppError } from '../server/errors.ts';
 
 /** Opens the database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(
@@ -16,7 +17,7 @@ export async function runAction(action: (config: AppConfig) => Promise<void>): P
   try {
     await action(loadConfig());
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+    if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof AppError) {
       console.error(`Error: ${error.message}`);
       process.exit(1);
     }

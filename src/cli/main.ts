@@ -23,6 +23,7 @@ import { registerReportCommands } from './commands/reports.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
+import { createAdminCommand, promptPassword, readStdinLine, usersListCommand } from './identity.ts';
 import { orgsImport } from './orgs-commands.ts';
 import { serve } from './serve.ts';
 
@@ -78,6 +79,46 @@ program
         port: options.port ? Number(options.port) : config.port,
         host: options.host ?? config.host,
       });
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description(
+    'Create a system administrator (of the Government and every unit below it); prompts for the password',
+  )
+  .requiredOption('--email <email>', 'work email, used to sign in')
+  .requiredOption('--name <name>', 'full name')
+  .option('--password-stdin', 'read the password from the first line of standard input')
+  .action((options: { email: string; name: string; passwordStdin?: boolean }) =>
+    runAction(async (config) => {
+      const password = options.passwordStdin ? await readStdinLine() : await promptPassword();
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        await loadProgram(database);
+        console.log(await createAdminCommand(database, config, { ...options, password }));
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+
+program
+  .command('users')
+  .description('People and their roles')
+  .command('list')
+  .description('List people: id, email, name, unit, roles (role@unit, + = with sub-units)')
+  .option('-q, --query <text>', 'search name, email or title (accent-insensitive)')
+  .action((options: { query?: string }) =>
+    runAction(async (config) => {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        console.log(await usersListCommand(database, { q: options.query }));
+      } finally {
+        await database.close();
+      }
     }),
   );
 

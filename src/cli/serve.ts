@@ -1,5 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { AppConfig } from '../config.ts';
+import { applyDemoMode } from '../modules/identity/demo.service.ts';
+import { identityOptions } from '../modules/identity/identity-options.ts';
 import { sendersFromEnv } from '../modules/notifications/channels.ts';
 import { startReminderScheduler } from '../modules/notifications/reminder-scheduler.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
@@ -13,7 +15,13 @@ export async function serve(config: AppConfig): Promise<void> {
   const database = await openConfiguredDatabase(config, { thread: 'worker' });
   await database.migrate();
   const summary = await loadProgram(database);
-  const app = await buildApp({ database, logLevel: config.logLevel });
+  const app = await buildApp({
+    database,
+    logLevel: config.logLevel,
+    identity: identityOptions(config),
+    trustProxy: config.trustProxy,
+  });
+  const demo = await applyDemoMode(app.identity);
   let reminders: PgBoss | null = null;
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);
@@ -35,6 +43,10 @@ export async function serve(config: AppConfig): Promise<void> {
   app.log.info(
     `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${
       database.engine === 'pglite' ? `, ${config.dataDir}` : ''
-    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'})`,
+    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
+      config.demo
+        ? `on, ${demo.created} demo accounts added (docs/roles.md)`
+        : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}`
+    })`,
   );
 }

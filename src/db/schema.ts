@@ -5,6 +5,7 @@ export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/bottlenecks/bottlenecks.schema.ts';
 export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/evaluation/evaluation.schema.ts';
+export * from '../modules/identity/identity.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/orgs/orgs.schema.ts';
 export * from '../modules/plans/plans.schema.ts';

@@ -13,6 +13,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import { defaultIdentityOptions, type IdentityOptions } from '../modules/identity/identity-options.ts';
+import { createMailer } from '../modules/identity/mailer.ts';
+import { registerAccess } from './access.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
@@ -30,6 +33,10 @@ export interface AppOptions {
   logLevel?: string;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Sign-in, sessions, demo mode, mail and single sign-on (src/modules/identity/identity-options.ts). */
+  identity?: IdentityOptions;
+  /** Fastify's trustProxy (TRUST_PROXY): client addresses from X-Forwarded-For behind a reverse proxy. */
+  trustProxy?: boolean | string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -37,11 +44,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info' },
     // Query strings like ?group=1&group=2 arrive as arrays; zod decides what is allowed.
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   registerErrorHandling(app);
+  const identity = options.identity ?? defaultIdentityOptions();
+  const sendMail = createMailer(options.database.db, identity, (msg) => app.log.info(msg));
+  // Before any route: every route must name its policy, checked as it is added.
+  await registerAccess(app, { db: options.database.db, options: identity, sendMail });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -69,7 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(publicCache);
   await app.register(registerRoutes, { prefix: '/api' });

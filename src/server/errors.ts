@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'validation_failed'
   | 'not_found'
   | 'unauthorized'
+  | 'invalid_credentials'
   | 'forbidden'
+  | 'csrf_rejected'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -35,3 +37,10 @@ export const invalid = (issues: Issue[]) =>
   new AppError(400, 'validation_failed', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
+export const unauthorized = () => new AppError(401, 'unauthorized', 'Sign in first');
+/**
+ * One answer for a wrong password, an unknown or disabled user, a locked account and an expired or used
+ * link, so nobody learns which: the UI translates the code ("Email hoặc mật khẩu không đúng").
+ */
+export const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'Email or password is incorrect, or the link is no longer valid');

@@ -4,6 +4,8 @@ import { bottleneckRoutes } from '../modules/bottlenecks/bottlenecks.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { publicEvaluationRoutes } from '../modules/evaluation/public-evaluations.routes.ts';
+import { authRoutes } from '../modules/identity/auth.routes.ts';
+import { usersRoutes } from '../modules/identity/users.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { publicAgencyRoutes } from '../modules/orgs/public-agencies.routes.ts';
@@ -28,6 +30,8 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicTargetRoutes);
   await app.register(targetRoutes);
   await app.register(publicAgencyRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
   await app.register(calendarRoutes);
   await app.register(registerIoRoutes);
   await app.register(itemLinkRoutes);

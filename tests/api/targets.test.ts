@@ -11,20 +11,35 @@ import {
 import { observationsRepository } from '../../src/modules/targets/targets.repository.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngines } from '../helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../helpers/identity.ts';
 
 // AP2030-23.3: submarine-cable capacity ≥ 350 Tbps by 2030 (unit "Tbps").
 const CABLE = 'AP2030-23.3';
 
 describe.each(testEngines())('targets API on %s', (engine) => {
   let t: TestApp;
+  let officer: Client;
+  let coordinator: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // The agency's focal officer enters and submits values; the coordinator defines targets and reviews.
+    await makeUser(t.app.identity, 'officer@most.gov.vn', 'BKHCN', [{ role: 'focal_officer' }]);
+    await makeUser(t.app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    officer = await signInAs(t.app, 'officer@most.gov.vn');
+    coordinator = await signInAs(t.app, 'coordinator@most.gov.vn');
   });
   afterAll(() => t?.close());
 
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  /** Who makes a request: the coordinator for definitions, versions and reviews, else the officer. */
+  const caller = (method: string, url: string) =>
+    /\/(accept|return|versions)$/.test(url) ||
+    url === '/api/target-values' ||
+    (method === 'PATCH' && url.startsWith('/api/targets/'))
+      ? coordinator
+      : officer;
+  const get = (url: string) => caller('GET', url).request({ method: 'GET', url });
   const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, payload: payload as object });
+    caller(method, url).request({ method, url, payload: payload as object });
   const valueCount = async () =>
     (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM target_observation`))[0]!.n;
   const auditCount = async (action: string) =>
@@ -77,7 +92,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
     expect(history.versions).toHaveLength(1);
     expect(history.versions[0]).toMatchObject({
       version: 2,
-      actor: 'anonymous',
+      actor: 'coordinator@most.gov.vn',
       reason: 'Baseline from the May 2025 report',
       before: { baselineValue: null },
       after: { baselineValue: 52, baselineYear: 2025 },
@@ -158,7 +173,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
       status: 'draft',
       value: 120.5,
       unit: 'Tbps',
-      enteredBy: 'anonymous',
+      enteredBy: 'officer@most.gov.vn',
     });
     const id = entered.json().id;
 
@@ -177,7 +192,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
     const cached = await get(`/api/public/targets/${CABLE}`);
     expect(cached.headers['x-cache']).toBe('hit');
     const accepted = await send('POST', `/api/target-values/${id}/accept`);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', reviewedBy: 'anonymous' });
+    expect(accepted.json()).toMatchObject({ status: 'accepted', reviewedBy: 'coordinator@most.gov.vn' });
 
     // Accepting moves the public-data epoch: the cached page is not served again.
     const fresh = await get(`/api/public/targets/${CABLE}`);
@@ -284,7 +299,7 @@ describe.each(testEngines())('targets API on %s', (engine) => {
   describe('import', () => {
     const csv = (text: string) => Buffer.from(text, 'utf8');
     const post = (url: string, body: Buffer, type = 'text/csv') =>
-      t.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
+      officer.request({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
 
     it('previews row by row, then refuses the whole file while any row is wrong', async () => {
       const before = await valueCount();

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { auditList, auditVerify } from '../../cli/audit-commands.ts';
 import { rows } from '../../db/database.ts';
 import { cliActor, systemActor } from './actor.ts';
@@ -9,9 +10,13 @@ import { recordAudit } from './audit.service.ts';
 
 describe.each(testEngines())('audit browsing and verification on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   let base = 0; // loading the program already left its own events
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as an administrator of the Government and every unit below it (docs/roles.md).
+    await makeUser(t.app.identity, 'admin@gov.vn', 'CP', [{ role: 'system_admin', subUnits: true }]);
+    client = await signInAs(t.app, 'admin@gov.vn');
     const db = t.database.db;
     base = (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_event`))[0]!.n;
     for (let i = 0; i < 3; i++) {
@@ -26,8 +31,8 @@ describe.each(testEngines())('audit browsing and verification on %s', (engine) =
         entityId: 'NQ57',
       }),
     );
-    // A write through the API: audited as the (for now anonymous) caller, with where it came from.
-    await t.app.inject({
+    // A write through the API: audited as the signed-in caller, with where it came from.
+    await client.request({
       method: 'POST',
       url: '/api/orgs',
       headers: { 'user-agent': 'audit-test' },
@@ -40,7 +45,7 @@ describe.each(testEngines())('audit browsing and verification on %s', (engine) =
     });
   });
   afterAll(() => t?.close());
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => client.request({ method: 'GET', url });
 
   it('lists the trail newest first, paginated', async () => {
     const res = await get('/api/audit?pageSize=2');
@@ -49,7 +54,7 @@ describe.each(testEngines())('audit browsing and verification on %s', (engine) =
     expect(body.total).toBe(base + 5);
     expect(body.items.map((e: { action: string }) => e.action)).toEqual(['org.create', 'program.load']);
     expect(body.items[0]).toMatchObject({
-      actorLabel: 'anonymous',
+      actorLabel: 'admin@gov.vn',
       via: 'api',
       userAgent: 'audit-test',
       entityType: 'org_unit',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { cliActor } from '../audit/actor.ts';
 import { addCalendarDay, loadWorkingCalendar } from './calendar.service.ts';
 import { addDays, weekday } from './iso-date.ts';
@@ -49,8 +50,12 @@ const OFFICIAL: Record<number, { weekdaysOff: string[]; makeUpDays: string[] }> 
 
 describe.each(testEngines())('working-day calendar on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as the role the routes need (docs/roles.md).
+    await makeUser(t.app.identity, 'admin@gov.vn', 'CP', [{ role: 'system_admin', subUnits: true }]);
+    client = await signInAs(t.app, 'admin@gov.vn');
   });
   afterAll(() => t?.close());
 
@@ -65,7 +70,7 @@ describe.each(testEngines())('working-day calendar on %s', (engine) => {
         wrong.push(`${day} should be ${working ? 'worked' : 'off'}`);
     }
     expect(wrong).toEqual([]);
-    const res = await t.app.inject({ method: 'GET', url: `/api/public/calendar/${year}` });
+    const res = await client.request({ method: 'GET', url: `/api/public/calendar/${year}` });
     expect(res.statusCode).toBe(200);
     expect(res.json().weekdaysOff.map((d: { date: string }) => d.date)).toEqual(expected.weekdaysOff);
     expect(res.json().makeUpDays).toEqual(expected.makeUpDays);
@@ -90,7 +95,7 @@ describe.each(testEngines())('working-day calendar on %s', (engine) => {
   it('lets an administrator add a day off, which changes the count at once, and records it', async () => {
     const before = await loadWorkingCalendar(t.database.db);
     expect(before.workingDaysBetween('2026-11-20', '2026-11-27')).toBe(5);
-    const res = await t.app.inject({
+    const res = await client.request({
       method: 'POST',
       url: '/api/calendar/days',
       payload: { date: '2026-11-24', kind: 'day_off', reason: 'Ngày Văn hóa Việt Nam' },
@@ -113,7 +118,7 @@ describe.each(testEngines())('working-day calendar on %s', (engine) => {
     [{ date: '2026-11-25', kind: 'holiday', reason: 'x' }, 'kind'],
     [{ date: '2026-11-25', kind: 'day_off', reason: '   ' }, 'reason'],
   ])('refuses %j with a 400 naming the field', async (payload, message) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/calendar/days', payload });
+    const res = await client.request({ method: 'POST', url: '/api/calendar/days', payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain(message);
   });

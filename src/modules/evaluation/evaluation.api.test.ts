@@ -2,32 +2,20 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
+import { makeUser, SAME_ORIGIN, signInAs } from '../../../tests/helpers/identity.ts';
 import { type Database, rows } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
+import type { Role } from '../access/roles.ts';
+import { defaultIdentityOptions } from '../identity/identity-options.ts';
 import { evaluationRepository } from './evaluation.repository.ts';
 import { toScoringMethod } from './evaluation.service.ts';
 import { DEFAULT_RULES } from './scoring-method.ts';
 import { taskFactsRepository } from './task-facts.repository.ts';
 
-/**
- * The access layer is built on another branch; this hook stands in for it the way it will work: it
- * attaches the actor and a subject answering hasIn(role, unit). x-test-user: "<id>" or "<id>@<unit>".
- */
-async function appWithActors(database: Database): Promise<FastifyInstance> {
-  const app = await buildApp({ database, logLevel: 'silent', serveWeb: false });
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers['x-test-user'];
-    if (typeof header !== 'string') return;
-    const [userId, unit] = header.split('@').map(Number);
-    Object.assign(request, {
-      actor: { userId, label: `user${userId}@example.vn`, via: 'api' },
-      subject: {
-        hasIn: (role: string, orgUnitId?: number) => role === 'focal_officer' && orgUnitId === unit,
-      },
-    });
-  });
-  await app.ready();
-  return app;
+/** The real app with real sessions: people sign in, requests carry their cookie from our own origin. */
+async function signedInHeaders(app: FastifyInstance, email: string, unit: string, role: Role) {
+  await makeUser(app.identity, email, unit, [{ role }]);
+  return { cookie: `sid=${(await signInAs(app, email)).cookie}`, ...SAME_ORIGIN };
 }
 
 describe.each(testEngines())('evaluation API on %s', (engine) => {
@@ -36,14 +24,23 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
   let first: { id: number; contentHash: string; content: Record<string, unknown> };
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    app = await appWithActors(database);
+    app = await buildApp({
+      database,
+      logLevel: 'silent',
+      serveWeb: false,
+      identity: defaultIdentityOptions({ rateLimits: { signIn: 1000, writes: 10000 } }),
+    });
+    await app.ready();
+    coordinator = await signedInHeaders(app, 'user1@example.vn', 'BKHCN', 'coordinator');
+    officer = await signedInHeaders(app, 'user7@example.vn', 'BKHCN', 'focal_officer');
   });
   afterAll(async () => {
     await app?.close();
     await database?.close();
   });
 
-  const coordinator: Record<string, string> = { 'x-test-user': '1' };
+  let coordinator: Record<string, string> = {};
+  let officer: Record<string, string> = {};
   const call = (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
@@ -256,7 +253,6 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     );
     const [other] = await rows<{ id: number }>(database.db, sql`SELECT id FROM org_unit WHERE code = 'BTC'`);
     const url = `/api/evaluations/snapshots/${first.id}/rechecks`;
-    const officer = { 'x-test-user': `7@${bkhcn!.id}` };
     const refused = await call('POST', url, { agencyId: other!.id, reason: 'Số liệu chưa đúng' }, officer);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe("You may ask for a recheck of your own agency's figures only");

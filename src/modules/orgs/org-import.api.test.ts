@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { rows } from '../../db/database.ts';
 
 const SAMPLE = path.resolve('program-data/orgs/communes-sample.csv');
@@ -32,12 +33,16 @@ async function xlsx(
 
 describe.each(testEngines())('commune and department import on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as an administrator of the Government and every unit below it (docs/roles.md).
+    await makeUser(t.app.identity, 'admin@gov.vn', 'CP', [{ role: 'system_admin', subUnits: true }]);
+    client = await signInAs(t.app, 'admin@gov.vn');
   });
   afterAll(() => t?.close());
   const post = (url: string, body: ReturnType<typeof upload>) =>
-    t.app.inject({ method: 'POST', url, payload: body.payload, headers: body.headers });
+    client.request({ method: 'POST', url, payload: body.payload, headers: body.headers });
   const count = async (where: ReturnType<typeof sql>) =>
     (
       await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM org_unit WHERE ${where}`)
@@ -176,7 +181,7 @@ describe.each(testEngines())('commune and department import on %s', (engine) => 
 
     const pdf = await post('/api/orgs/import/preview', upload('xa.pdf', '%PDF-1.4'));
     expect(pdf.statusCode).toBe(415);
-    const notMultipart = await t.app.inject({
+    const notMultipart = await client.request({
       method: 'POST',
       url: '/api/orgs/import/preview',
       payload: { a: 1 },

@@ -2,18 +2,23 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { rows } from '../../db/database.ts';
 import { unitHistoryScope } from './org-units.service.ts';
 
 describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as an administrator of the Government and every unit below it (docs/roles.md).
+    await makeUser(t.app.identity, 'admin@gov.vn', 'CP', [{ role: 'system_admin', subUnits: true }]);
+    client = await signInAs(t.app, 'admin@gov.vn');
   });
   afterAll(() => t?.close());
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => client.request({ method: 'GET', url });
   const send = (method: 'POST' | 'PATCH', url: string, payload: unknown) =>
-    t.app.inject({ method, url, payload: payload as object });
+    client.request({ method, url, payload: payload as object });
   const auditCount = async () =>
     (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_event`))[0]!.n;
   const unit = async (code: string) => (await get(`/api/orgs/${code}`)).json();
@@ -207,7 +212,7 @@ describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine
     );
     expect(audit).toEqual({
       action: 'org.merge',
-      actor: 'anonymous',
+      actor: 'admin@gov.vn',
       kind: 'ward',
       basis: 'Nghị quyết 999/NQ-UBTVQH15',
     });

@@ -18,6 +18,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/agencies',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'Central bodies and provinces with their task counts; search covers former names',
@@ -40,6 +41,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/agencies/:code',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'An agency with the tasks it leads, partners, and shares through collective assignments',

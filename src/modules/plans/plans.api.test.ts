@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { rows } from '../../db/database.ts';
 
 interface Item {
@@ -15,9 +16,16 @@ interface Item {
 
 describe.each(testEngines())('agency plans on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   const PROVINCE = '48'; // Đà Nẵng
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in with the roles these routes need (docs/roles.md).
+    await makeUser(t.app.identity, 'staff@most.gov.vn', 'BKHCN', [
+      { role: 'coordinator' },
+      { role: 'focal_officer', unit: '48', subUnits: true },
+    ]);
+    client = await signInAs(t.app, 'staff@most.gov.vn');
     // Communes arrive with the organisations import; these two stand in for it.
     await rows(
       t.database.db,
@@ -30,7 +38,7 @@ describe.each(testEngines())('agency plans on %s', (engine) => {
   afterAll(() => t?.close());
 
   const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-    const res = await t.app.inject({ method, url: `/api${url}`, payload: payload as object });
+    const res = await client.request({ method, url: `/api${url}`, payload: payload as object });
     return { status: res.statusCode, body: res.json() };
   };
 

@@ -24,8 +24,8 @@ const programQuery = z.object({ program: programCode });
 const agencyCode = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, 'must be an agency code');
 const agencyParam = z.object({ agency: agencyCode });
 const itemParams = agencyParam.extend(idParam.shape);
-const read = { policy: 'plans.read' };
-const manage = { policy: 'plans.manage' };
+const read = { policy: 'plans.read' } as const;
+const manage = { policy: 'plans.manage' } as const;
 
 const planSchema = z.object({
   id: z.number(),

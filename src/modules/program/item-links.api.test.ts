@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { JUDGED_ITEM_TASK_PAIRS } from './item-links-judged.ts';
 
 interface Link {
@@ -13,17 +14,21 @@ interface Link {
 
 describe.each(testEngines())('section II item ↔ task links on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as the role the routes need (docs/roles.md).
+    await makeUser(t.app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    client = await signInAs(t.app, 'coordinator@most.gov.vn');
   });
   afterAll(() => t?.close());
   const all = async (): Promise<Link[]> =>
-    (await t.app.inject({ method: 'GET', url: '/api/item-links' })).json().links;
+    (await client.request({ method: 'GET', url: '/api/item-links' })).json().links;
   const confirmed = async (): Promise<Link[]> =>
-    (await t.app.inject({ method: 'GET', url: '/api/public/item-links' })).json().links;
+    (await client.request({ method: 'GET', url: '/api/public/item-links' })).json().links;
 
   it('suggests links whose best candidate is the judged task for 19 of 20 judged items, and asserts none', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/item-links/suggest' });
+    const res = await client.request({ method: 'POST', url: '/api/item-links/suggest' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       added: expect.any(Number),
@@ -45,12 +50,12 @@ describe.each(testEngines())('section II item ↔ task links on %s', (engine) =>
     const yes = links.find((l) => l.itemCode === '1.a' && l.taskCode === '1')!;
     const no = links.find((l) => l.itemCode === '1.a' && l.taskCode !== '1')!;
     const patch = (id: number, status: string) =>
-      t.app.inject({ method: 'PATCH', url: `/api/item-links/${id}`, payload: { status } });
+      client.request({ method: 'PATCH', url: `/api/item-links/${id}`, payload: { status } });
     expect((await patch(yes.id, 'confirmed')).statusCode).toBe(200);
     expect((await patch(no.id, 'rejected')).statusCode).toBe(200);
     expect((await confirmed()).map((l) => `${l.itemCode}→${l.taskCode}`)).toEqual(['1.a→1']);
 
-    const again = await t.app.inject({ method: 'POST', url: '/api/item-links/suggest' });
+    const again = await client.request({ method: 'POST', url: '/api/item-links/suggest' });
     expect(again.json()).toMatchObject({ added: 0, withdrawn: 0, keptDecisions: 2 });
     const after = await all();
     expect(after.find((l) => l.id === yes.id)?.status).toBe('confirmed');

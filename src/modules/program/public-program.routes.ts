@@ -11,6 +11,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/overview',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'Program overview: groups with task counts, deadlines by quarter, agencies with most tasks',
@@ -75,6 +76,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/program',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'The Program text: its groups and the lettered items of section II',
@@ -115,6 +117,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/load-report',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary:

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { type Db, rows } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
 import { cliActor } from '../audit/actor.ts';
@@ -50,9 +51,13 @@ async function count(db: Db, table: 'task' | 'audit_event'): Promise<number> {
 
 describe.each(testEngines())('register import and export on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   let db: Db;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in as the role the routes need (docs/roles.md).
+    await makeUser(t.app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    client = await signInAs(t.app, 'coordinator@most.gov.vn');
     db = t.database.db;
   });
   afterAll(() => t?.close());
@@ -170,7 +175,7 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
   });
 
   it('exports over HTTP: the ledger in .xlsx with Vietnamese headers in Times New Roman 13', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/register/export?kind=ledger&format=xlsx' });
+    const res = await client.request({ method: 'GET', url: '/api/register/export?kind=ledger&format=xlsx' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('so-theo-doi-nq57.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -181,7 +186,7 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
     expect(ws.getRow(4).getCell(1).value).toBe('I');
     expect(ws.getRow(5).getCell(1).value).toBe(1);
     expect(ws.getRow(5).getCell(8).value).toBeInstanceOf(Date);
-    const csv = await t.app.inject({ method: 'GET', url: '/api/register/export?format=csv' });
+    const csv = await client.request({ method: 'GET', url: '/api/register/export?format=csv' });
     expect(
       csv.body.startsWith('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời hạn,Nhóm\r\n'),
     ).toBe(true);
@@ -189,7 +194,7 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
 
   it('answers bad uploads over HTTP with a clear 4xx and writes nothing', async () => {
     const post = (url: string, payload: Buffer, type = XLSX) =>
-      t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+      client.request({ method: 'POST', url, payload, headers: { 'content-type': type } });
     const notXlsx = await post('/api/register/import?format=xlsx', Buffer.from('hello'));
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().error.message).toMatch(/^file: is not an Excel workbook/);
@@ -203,7 +208,7 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
     );
     expect(badMapping.statusCode).toBe(400);
     expect(badMapping.json().error.message).toContain('mapping.task');
-    const json = await t.app.inject({ method: 'POST', url: '/api/register/import', payload: { rows: [] } });
+    const json = await client.request({ method: 'POST', url: '/api/register/import', payload: { rows: [] } });
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe('unsupported_media_type');
     const unknownProgram = await post(

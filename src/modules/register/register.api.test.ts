@@ -2,18 +2,26 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { rows } from '../../db/database.ts';
 import { deadlinesOf } from './extensions.repository.ts';
 
 describe.each(testEngines())('task register on %s', (engine) => {
   let t: TestApp;
+  let client: Client;
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // Signed in with the roles these routes need (docs/roles.md).
+    await makeUser(t.app.identity, 'staff@most.gov.vn', 'BKHCN', [
+      { role: 'coordinator' },
+      { role: 'focal_officer' },
+    ]);
+    client = await signInAs(t.app, 'staff@most.gov.vn');
   });
   afterAll(() => t?.close());
 
   const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-    const res = await t.app.inject({ method, url: `/api${url}`, payload: payload as object });
+    const res = await client.request({ method, url: `/api${url}`, payload: payload as object });
     return { status: res.statusCode, body: res.json() };
   };
   const versionCount = async (taskId: number) =>

@@ -38,8 +38,8 @@ import { actorOf } from './request-actor.ts';
 
 const tags = ['register'];
 const programQuery = z.object({ program: programCode });
-const read = { policy: 'register.read' };
-const manage = { policy: 'register.manage' };
+const read = { policy: 'register.read' } as const;
+const manage = { policy: 'register.manage' } as const;
 
 const presentExtension = <T extends { requestedAt: string; decidedAt: string | null }>(e: T) => ({
   ...e,

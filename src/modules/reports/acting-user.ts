@@ -2,13 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/actor.ts';
 import type { ActingUser } from './reports.service.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The policy a route needs; the identity module enforces it (names listed in docs/reports.md). */
-    policy?: string;
-  }
-}
-
 const ANONYMOUS: Actor = { userId: null, label: 'anonymous', via: 'api' };
 
 /**

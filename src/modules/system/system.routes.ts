@@ -7,6 +7,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ping',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Answers without touching the database (benchmark baseline)',
@@ -19,6 +20,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database engine',

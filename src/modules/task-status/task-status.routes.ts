@@ -60,6 +60,7 @@ export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/task-status',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['public: task status'],
         summary: 'Each task’s status as of a date, from accepted reports only; lateness in working days',

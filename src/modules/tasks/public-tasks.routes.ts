@@ -39,6 +39,7 @@ export const publicTaskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/tasks',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'Tasks of the program, filtered and searched (accent- and case-insensitive)',
@@ -64,6 +65,7 @@ export const publicTaskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/tasks/:id',
     {
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'One task with its 5 rõ (who, what, responsibility, when, result) and its source',
