@@ -118,6 +118,8 @@ describe('target pages in Chromium', () => {
     await page.goto(`/targets/${RANK}`);
     await chart(page).locator('svg').waitFor();
     expect(await chart(page).getAttribute('data-inverted')).toBe('true');
+    fs.mkdirSync(path.resolve('.tmp/screenshots'), { recursive: true });
+    await chart(page).screenshot({ path: path.resolve('.tmp/screenshots/target-chart-rank.png') });
     expect(await page.locator('.target-progress .progress-badge').textContent()).toMatch(/Tiến bộ/);
     expect(await page.locator('.target-progress').textContent()).toContain('giá trị nhỏ hơn là tốt hơn');
   });
@@ -190,6 +192,8 @@ describe('target pages in Chromium', () => {
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.site-footer').isVisible()).toBe(false);
     expect(await chart(page).locator('svg').isVisible()).toBe(true);
+    fs.mkdirSync(path.resolve('.tmp/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.resolve('.tmp/screenshots/target-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('navigation').first().isVisible()).toBe(true);
   });

@@ -64,10 +64,14 @@ export default function TargetChart({ detail, summary }: { detail: TargetDetail;
       },
       yAxis: {
         type: 'value',
+        // A rank: 1 at the top, no rank 0, whole numbers only.
         inverse: rank,
         scale: rank,
-        min: rank ? 1 : undefined,
+        minInterval: rank ? 1 : 0,
+        min: rank ? (extent: { min: number }) => Math.max(1, Math.floor(extent.min) - 1) : undefined,
         name: rank ? t('targetPage.chart.rankAxis') : (target.unit ?? ''),
+        // Above the axis either way (an inverted axis ends at the bottom).
+        nameLocation: rank ? 'start' : 'end',
         nameTextStyle: { align: 'left' },
         axisLabel: { formatter: (v: number) => number(v) },
       },
