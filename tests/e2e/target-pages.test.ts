@@ -187,6 +187,11 @@ describe('target pages in Chromium', () => {
     const page = await open();
     await page.goto(`/targets/${CABLE}`);
     await chart(page).locator('svg').waitFor();
+    // The browser announces printing; the chart's figures open for the printout.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('details.chart-table').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(
+      true,
+    );
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
     expect(await page.locator('.site-header').isVisible()).toBe(false);

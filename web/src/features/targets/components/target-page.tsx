@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
@@ -35,6 +35,16 @@ function TargetView({ detail }: { detail: TargetDetail }) {
   const qualitative = isQualitative(target);
   const series = acceptedSeries(detail.values);
   const breakdowns = detail.values.filter((v) => v.disaggregation !== null);
+
+  // A printout shows the chart's figures too: open the table before the browser lays out the page.
+  useEffect(() => {
+    const openTables = () => {
+      for (const details of document.querySelectorAll<HTMLDetailsElement>('details.chart-table'))
+        details.open = true;
+    };
+    window.addEventListener('beforeprint', openTables);
+    return () => window.removeEventListener('beforeprint', openTables);
+  }, []);
 
   const summary = t('targetPage.chart.summary', {
     code: target.code,
