@@ -36,6 +36,8 @@ export interface WatchedPage {
 
 export interface WebHarness {
   baseUrl: string;
+  /** The server's database, for tests that prepare data through the service functions. */
+  database: Database;
   /** A page in a fresh context (its own storage), watched for anything that went wrong. */
   open(options?: BrowserContextOptions): Promise<WatchedPage>;
   close(): Promise<void>;
@@ -63,10 +65,12 @@ export async function startWebHarness(): Promise<WebHarness> {
   }
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const openBrowser = browser;
+  const openDatabase = database;
   const contexts: { close(): Promise<void> }[] = [];
 
   return {
     baseUrl,
+    database: openDatabase,
     async open(options = DESKTOP) {
       const context = await openBrowser.newContext({ ...options, baseURL: baseUrl });
       contexts.push(context);

@@ -4,6 +4,7 @@ import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
+import { targetQuery } from '../features/targets/api/get-target.ts';
 import { targetsQuery } from '../features/targets/api/get-targets.ts';
 import { targetSearchFromUrl } from '../features/targets/target-search.ts';
 import { taskQuery } from '../features/tasks/api/get-task.ts';
@@ -62,6 +63,13 @@ export const router = createBrowserRouter([
         ),
         lazy: async () => ({
           Component: (await import('../features/targets/components/targets-page.tsx')).TargetsPage,
+        }),
+      },
+      {
+        path: 'targets/:code',
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(targetQuery(params.code ?? ''))),
+        lazy: async () => ({
+          Component: (await import('../features/targets/components/target-page.tsx')).TargetPage,
         }),
       },
       {

@@ -3,6 +3,18 @@ import { getJson } from '../../../lib/api-client.ts';
 
 export type Comparison = '>=' | '>' | '<=' | '<' | 'rank<=' | 'range' | 'qualitative' | 'qualitative_rank';
 
+/** Progress classes of the growth-rate method, best first, then why a target has none. */
+export const PROGRESS_STATUSES = [
+  'target_achieved',
+  'substantial_progress',
+  'moderate_progress',
+  'limited_progress',
+  'deterioration',
+  'insufficient_data',
+  'not_assessed',
+] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
 export interface Target {
   id: number;
   code: string;
@@ -17,6 +29,7 @@ export interface Target {
   comparison: Comparison;
   comparisonInferred: boolean;
   targetYear: number | null;
+  baseline: { value: number; year: number; source: string | null } | null;
   inNq57: boolean;
   monitoringAgency: {
     code: string | null;
@@ -26,6 +39,7 @@ export interface Target {
   } | null;
   notes: Record<string, string>;
   sources: string[];
+  progressStatus: ProgressStatus;
 }
 
 export interface TargetListParams {

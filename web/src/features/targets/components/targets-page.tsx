@@ -1,14 +1,16 @@
 import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
 import { useSearchText } from '../../../components/use-search-text.ts';
-import { foldText } from '../../../lib/text.ts';
-import { type Target, useTargets } from '../api/get-targets.ts';
-import { TARGET_YEARS, targetSearchFromUrl } from '../target-search.ts';
+import { PROGRESS_STATUSES, type ProgressStatus, type Target, useTargets } from '../api/get-targets.ts';
+import { statusFromUrl, TARGET_YEARS, targetSearchFromUrl } from '../target-search.ts';
+import { useAgencyName } from './agency-name.ts';
+import { HowProgressIsClassed } from './how-progress.tsx';
+import { ProgressBadge } from './progress-badge.tsx';
 import { TargetValue } from './target-value.tsx';
 
 interface IndicatorGroup {
@@ -39,14 +41,14 @@ function byIndicatorGroup(targets: Target[]): IndicatorGroup[] {
 
 export function TargetsPage() {
   const { t } = useTranslation();
-  const { english, pick } = useLocalized();
+  const { english } = useLocalized();
   const number = useNumberFormat();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const search = targetSearchFromUrl(params);
   const targets = useTargets(search);
   const setParam = useCallback(
-    (key: 'q' | 'year', value: string, replace: boolean) =>
+    (key: 'q' | 'year' | 'status', value: string, replace: boolean) =>
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
@@ -62,15 +64,13 @@ export function TargetsPage() {
   const [text, setText] = useSearchText(search.q ?? '', commitSearch);
   const setYear = (year: string) => setParam('year', year, false);
 
-  const groups = byIndicatorGroup(targets.data?.items ?? []);
-  const agencyName = (target: Target) => {
-    const agency = target.monitoringAgency;
-    if (!agency) return null;
-    const name = agency.nameVi ? pick(agency.nameVi, agency.nameEn) : (agency.asWritten ?? '');
-    const differs =
-      agency.asWritten && agency.nameVi && foldText(agency.asWritten) !== foldText(agency.nameVi);
-    return differs ? `${name} (${t('agency.asWritten', { name: agency.asWritten })})` : name;
-  };
+  const status = statusFromUrl(params);
+  const setStatus = (value: ProgressStatus | null) => setParam('status', value ?? '', false);
+  const all = targets.data?.items ?? [];
+  const counts = countByStatus(all);
+  const shown = status ? all.filter((target) => target.progressStatus === status) : all;
+  const groups = byIndicatorGroup(shown);
+  const agencyName = useAgencyName();
 
   return (
     <div className="page page--wide">
@@ -109,12 +109,54 @@ export function TargetsPage() {
           </div>
         </form>
       </search>
+      {targets.data && (
+        <section className="card status-summary" aria-labelledby={`${id}-status`}>
+          <h2 id={`${id}-status`}>{t('targets.byStatus')}</h2>
+          <ul className="status-summary__list">
+            <li>
+              <button
+                type="button"
+                className="status-filter"
+                aria-pressed={status === null}
+                onClick={() => setStatus(null)}
+              >
+                {t('targets.allStatuses')} <span className="count">{number(all.length)}</span>
+              </button>
+            </li>
+            {PROGRESS_STATUSES.map((s) => (
+              <li key={s}>
+                <button
+                  type="button"
+                  className={`status-filter status-filter--${s}`}
+                  aria-pressed={status === s}
+                  disabled={counts[s] === 0 && status !== s}
+                  onClick={() => setStatus(status === s ? null : s)}
+                >
+                  <ProgressBadge status={s} /> <span className="count">{number(counts[s])}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="downloads">
+            {t('targets.download')}{' '}
+            <a href="/api/public/targets.csv" download>
+              CSV
+            </a>{' '}
+            ·{' '}
+            <a href="/api/public/targets.json" download>
+              JSON
+            </a>{' '}
+            <span className="muted">{t('targets.downloadNote')}</span>
+          </p>
+        </section>
+      )}
       <p className="results__count" role="status" aria-live="polite" aria-atomic="true">
         {targets.data &&
-          t('targets.resultCount', {
-            count: targets.data.total,
-            n: number(targets.data.total),
+          t(status ? 'targets.resultCountStatus' : 'targets.resultCount', {
+            count: shown.length,
+            n: number(shown.length),
             groups: number(groups.length),
+            status: status ? t(`progressStatus.${status}`) : '',
           })}
       </p>
       {targets.isPending && <Loading />}
@@ -131,7 +173,10 @@ export function TargetsPage() {
             {group.targets.map((target) => (
               <li key={target.id} className="target">
                 <p className="target__text" lang="vi">
-                  <span className="tag tag--code">{target.code}</span> {target.textVi}
+                  <Link to={`/targets/${encodeURIComponent(target.code)}`} className="target__link">
+                    <span className="tag tag--code">{target.code}</span> {target.textVi}
+                  </Link>{' '}
+                  <ProgressBadge status={target.progressStatus} />
                 </p>
                 {english && target.textEn && (
                   <p className="target__gloss" lang="en">
@@ -165,6 +210,13 @@ export function TargetsPage() {
           </ul>
         </section>
       ))}
+      <HowProgressIsClassed />
     </div>
   );
+}
+
+function countByStatus(targets: Target[]): Record<ProgressStatus, number> {
+  const counts = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
+  for (const target of targets) counts[target.progressStatus] += 1;
+  return counts;
 }
