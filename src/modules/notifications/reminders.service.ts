@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addDays } from '../task-status/dates.ts';
-import type { WorkingCalendar } from '../task-status/working-calendar.ts';
 import type { Message, Senders } from './channels.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 import type { Channel } from './notifications.schema.ts';
