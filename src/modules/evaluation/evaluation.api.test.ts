@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
 import { type Database, rows } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { evaluationRepository } from './evaluation.repository.ts';
 import { toScoringMethod } from './evaluation.service.ts';
 import { DEFAULT_RULES } from './scoring-method.ts';
@@ -86,7 +87,9 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
       sql`SELECT task_id AS "taskId", count(*)::int AS n FROM task_agency
           WHERE collective = 'all_provinces' AND role = 'lead' GROUP BY task_id ORDER BY task_id LIMIT 1`,
     );
-    const facts = await taskFactsRepository(database.db).load(program!.id, '2025-06-30');
+    const facts = await taskFactsRepository(database.db).load(program!.id, '2025-06-30', {
+      calendar: await loadWorkingCalendar(database.db),
+    });
     const provinces = facts.agencies.filter((a) => a.agencyClass === 'province');
     expect(provinces).toHaveLength(34);
     const carriers = facts.tasks.filter((t) => t.taskId === collective!.taskId && t.role === 'lead');

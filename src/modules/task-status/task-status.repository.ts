@@ -42,11 +42,15 @@ export function taskStatusRepository(db: Db) {
       taskIds: number[];
       cutoff: string;
       agencyId?: number;
+      /** Every reporting agency's facts (grouped per agency by the caller), not only the leads'. */
+      everyAgency?: boolean;
     }): Promise<(StatusFact & { taskId: number })[]> {
       if (f.taskIds.length === 0) return Promise.resolve([]);
       const scope = f.agencyId
         ? sql`r.agency_id = ${f.agencyId}`
-        : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
+        : f.everyAgency
+          ? sql`true`
+          : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
                       AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = i.task_id)`;
       return rows(
         db,
@@ -62,6 +66,26 @@ export function taskStatusRepository(db: Db) {
                 sql`, `,
               )})
             ORDER BY r.accepted_at, r.id`,
+      );
+    },
+
+    /**
+     * Today's state from the summary kept by report acceptance (task_current_status): one row per task
+     * and agency, read through its primary key instead of the report history.
+     */
+    current(taskIds: number[]): Promise<(StatusFact & { taskId: number })[]> {
+      if (taskIds.length === 0) return Promise.resolve([]);
+      return rows(
+        db,
+        sql`SELECT s.task_id AS "taskId", s.report_id AS "reportId", s.agency_id AS "agencyId",
+                   s.accepted_at AS "acceptedAt", s.status AS "agencyStatus", NULL AS "reviewerStatus",
+                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence"
+            FROM task_current_status s
+            WHERE s.task_id IN (${sql.join(
+              taskIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+            ORDER BY s.accepted_at, s.report_id`,
       );
     },
   };

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { deadlinesOf } from '../register/extensions.repository.ts';
-import { endOfVietnamDay } from './dates.ts';
+import { endOfVietnamDay, vietnamToday } from './dates.ts';
 import { taskStatusRepository } from './task-status.repository.ts';
-import { type TaskStatus, taskStatusAsOf } from './task-status.rules.ts';
+import { type StatusFact, type TaskStatus, taskStatusAsOf } from './task-status.rules.ts';
 
 export interface TaskStatusRow extends TaskStatus {
   taskId: number;
@@ -75,4 +75,64 @@ export async function taskStatusesAsOf(
       ),
     };
   });
+}
+
+export interface AssignmentStatus extends TaskStatus {
+  taskId: number;
+  agencyId: number;
+  originalDueDate: string | null;
+  currentDueDate: string | null;
+}
+
+/**
+ * The status of each task × agency assignment as of a date, judged from that agency's own accepted
+ * reports (lead or partner: each answers for its part). For today (or later), one-off tasks read the
+ * summary task_current_status, kept by report acceptance; past dates and recurring tasks (whose
+ * occurrences need every fact of each period) read the accepted report history. Both paths apply the
+ * same rules, so today's answer equals the history's.
+ */
+export async function assignmentStatusesAsOf(
+  db: Db,
+  calendar: WorkingCalendar,
+  input: { programId: number; asOf: string; assignments: { taskId: number; agencyId: number }[] },
+): Promise<AssignmentStatus[]> {
+  const repo = taskStatusRepository(db);
+  const taskIds = [...new Set(input.assignments.map((a) => a.taskId))];
+  const tasks = new Map((await repo.tasks({ programId: input.programId, taskIds })).map((t) => [t.id, t]));
+  const deadlines = new Map((await deadlinesOf(db, taskIds, input.asOf)).map((d) => [d.taskId, d]));
+  const today = input.asOf >= vietnamToday();
+  const oneOff = taskIds.filter((id) => !tasks.get(id)?.recurrence);
+  const recurring = taskIds.filter((id) => tasks.get(id)?.recurrence);
+  const facts = [
+    ...(today
+      ? await repo.current(oneOff)
+      : await repo.facts({ taskIds: oneOff, cutoff: endOfVietnamDay(input.asOf), everyAgency: true })),
+    ...(await repo.facts({ taskIds: recurring, cutoff: endOfVietnamDay(input.asOf), everyAgency: true })),
+  ];
+  const byAssignment = new Map<string, StatusFact[]>();
+  for (const f of facts) {
+    const key = `${f.taskId}:${f.agencyId}`;
+    byAssignment.set(key, [...(byAssignment.get(key) ?? []), f]);
+  }
+  const out: AssignmentStatus[] = [];
+  for (const a of input.assignments) {
+    const t = tasks.get(a.taskId);
+    if (!t) continue;
+    const d = deadlines.get(a.taskId);
+    const originalDueDate = d?.originalDueDate ?? t.dueDate;
+    const currentDueDate = d?.currentDueDate ?? originalDueDate;
+    out.push({
+      taskId: a.taskId,
+      agencyId: a.agencyId,
+      originalDueDate,
+      currentDueDate,
+      ...taskStatusAsOf(
+        { dueDate: originalDueDate, recurrence: t.recurrence, currentDeadline: currentDueDate },
+        byAssignment.get(`${a.taskId}:${a.agencyId}`) ?? [],
+        input.asOf,
+        calendar,
+      ),
+    });
+  }
+  return out;
 }
