@@ -11,6 +11,20 @@ export interface StatusTaskRow {
   deadlineAsWritten: string | null;
 }
 
+/**
+ * A lead of the task, whether or not the unit is still in force: a report accepted before a unit merged
+ * away still counts for the dates it was accepted by (the same date always gives the same answer).
+ * Unlike agencyCarries, which asks who owes reports today.
+ */
+function leadEver(taskAgency: string, org: string): SQL {
+  return sql`${sql.raw(taskAgency)}.role = 'lead' AND (
+    ${sql.raw(taskAgency)}.org_unit_id = ${sql.raw(org)}.id
+    OR (${sql.raw(taskAgency)}.collective IN ('all_ministries','all_ministries_and_provinces')
+        AND ${sql.raw(org)}.kind IN ('ministry','ministerial_agency','government_agency'))
+    OR (${sql.raw(taskAgency)}.collective IN ('all_provinces','all_ministries_and_provinces')
+        AND ${sql.raw(org)}.kind IN ('province','city')))`;
+}
+
 export function taskStatusRepository(db: Db) {
   return {
     tasks(f: { programId: number; taskIds?: number[]; agencyId?: number }): Promise<StatusTaskRow[]> {
@@ -51,7 +65,7 @@ export function taskStatusRepository(db: Db) {
         : f.everyAgency
           ? sql`true`
           : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
-                      AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = i.task_id)`;
+                      AND ${leadEver('ta', 'o')} WHERE ta.task_id = i.task_id)`;
       return rows(
         db,
         sql`SELECT i.task_id AS "taskId", r.id AS "reportId", r.agency_id AS "agencyId",
