@@ -156,4 +156,19 @@ describe.each(testEngines())('public API on %s', (engine) => {
       ]),
     );
   });
+
+  it('counts only Program tasks for an agency, not the items of its own plan', async () => {
+    const listed = async () =>
+      (await get('/api/public/agencies')).json().items.find((a: { code: string }) => a.code === 'BKHCN');
+    const page = async () => (await get('/api/public/agencies/BKHCN')).json();
+    const [beforeList, beforePage] = [await listed(), await page()];
+    const copied = await t.app.inject({ method: 'POST', url: '/api/plans/BKHCN/copy-down' });
+    expect(copied.statusCode).toBe(200);
+    expect(copied.json().created.length).toBeGreaterThan(40);
+    expect(await listed()).toEqual(beforeList);
+    const after = await page();
+    expect(after.leadTasks.length).toBe(beforePage.leadTasks.length);
+    expect(after.partnerTasks?.length).toBe(beforePage.partnerTasks?.length);
+    expect(after.collectiveTasks.length).toBe(beforePage.collectiveTasks.length);
+  });
 });
