@@ -148,15 +148,16 @@ describe.each(testEngines())('reminders on %s', (engine) => {
   });
 
   it('reminds the focal officer before a report deadline, by app, email and webhook, once', async () => {
+    // Tue 10/6/2025 → due Sat 14/6: 3 working days left (11, 12, 13/6), so the 3-day reminder.
     const first = await runReminders(database.db, await loadWorkingCalendar(database.db), sink.senders, {
       programId: ids.programId,
       today: '2025-06-10',
     });
     expect(first.failed).toBe(0);
     expect(await deliveries(database, `obligation:${ids.obligationId}:%`)).toEqual([
-      { userId: 101, channel: 'email', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
-      { userId: 101, channel: 'in_app', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
-      { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
+      { userId: 101, channel: 'email', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
+      { userId: 101, channel: 'in_app', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
+      { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
     ]);
     expect(sink.mails).toContainEqual({
       to: 'can.bo.dau.moi@bo.gov.vn',
@@ -237,7 +238,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
       today: '2025-11-25',
     });
     expect(run.failed).toBeGreaterThan(0);
-    const failed = await deliveries(database, `obligation:%:before:7`);
+    const failed = await deliveries(database, `obligation:%:before:3`);
     expect(failed.filter((d) => d.status === 'failed').every((d) => d.channel === 'webhook')).toBe(true);
     const rerun = await runReminders(database.db, await loadWorkingCalendar(database.db), failing, {
       programId: ids.programId,
@@ -309,7 +310,7 @@ describe.each(testEngines())(
       boss = await start(database);
       try {
         expect(await completed(boss, jobId!)).toBe('completed');
-        const sent = await deliveries(database, `obligation:${ids.obligationId}:before:7`);
+        const sent = await deliveries(database, `obligation:${ids.obligationId}:before:3`);
         expect(sent.map((d) => d.channel)).toEqual(['email', 'in_app', 'webhook']);
         const mails = sink.mails.length;
         expect(mails).toBeGreaterThan(0);
@@ -317,7 +318,7 @@ describe.each(testEngines())(
         const second = await boss.send(REMINDER_QUEUE, { program: 'NQ57', today: '2025-06-10' });
         expect(await completed(boss, second!)).toBe('completed');
         expect(sink.mails).toHaveLength(mails);
-        expect(await deliveries(database, `obligation:${ids.obligationId}:before:7`)).toEqual(sent);
+        expect(await deliveries(database, `obligation:${ids.obligationId}:before:3`)).toEqual(sent);
       } finally {
         await boss.stop({ graceful: true, wait: true, timeout: 2000 });
         await database.close();
