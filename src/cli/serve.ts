@@ -5,7 +5,6 @@ import { identityOptions } from '../modules/identity/identity-options.ts';
 import { sendersFromEnv } from '../modules/notifications/channels.ts';
 import { startReminderScheduler } from '../modules/notifications/reminder-scheduler.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
-import { fixedHolidayCalendar } from '../modules/task-status/working-calendar.ts';
 import { buildApp } from '../server/app.ts';
 import { openConfiguredDatabase } from './context.ts';
 
@@ -34,7 +33,7 @@ export async function serve(config: AppConfig): Promise<void> {
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   // Reminders start after the server answers, so they never delay start-up; their jobs live in the database.
-  startReminderScheduler(database, { calendar: fixedHolidayCalendar, senders: sendersFromEnv() })
+  startReminderScheduler(database, { senders: sendersFromEnv() })
     .then((boss) => {
       reminders = boss;
     })

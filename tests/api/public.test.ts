@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngines } from '../helpers/db.ts';
+import { makeUser, signInAs } from '../helpers/identity.ts';
 
 describe.each(testEngines())('public API on %s', (engine) => {
   let t: TestApp;
@@ -155,5 +156,23 @@ describe.each(testEngines())('public API on %s', (engine) => {
         '/api/public/agencies',
       ]),
     );
+  });
+
+  it('counts only Program tasks for an agency, not the items of its own plan', async () => {
+    const listed = async () =>
+      (await get('/api/public/agencies')).json().items.find((a: { code: string }) => a.code === 'BKHCN');
+    const page = async () => (await get('/api/public/agencies/BKHCN')).json();
+    const [beforeList, beforePage] = [await listed(), await page()];
+    // The ministry's focal officer builds its plan (plans.manage is theirs, in scope).
+    await makeUser(t.app.identity, 'daumoi.plan@most.gov.vn', 'BKHCN', [{ role: 'focal_officer' }]);
+    const officer = await signInAs(t.app, 'daumoi.plan@most.gov.vn');
+    const copied = await officer.request({ method: 'POST', url: '/api/plans/BKHCN/copy-down' });
+    expect(copied.statusCode).toBe(200);
+    expect(copied.json().created.length).toBeGreaterThan(40);
+    expect(await listed()).toEqual(beforeList);
+    const after = await page();
+    expect(after.leadTasks.length).toBe(beforePage.leadTasks.length);
+    expect(after.partnerTasks?.length).toBe(beforePage.partnerTasks?.length);
+    expect(after.collectiveTasks.length).toBe(beforePage.collectiveTasks.length);
   });
 });

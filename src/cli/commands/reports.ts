@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { ConfigError } from '../../config.ts';
 import { isoDate } from '../../lib/http.ts';
 import { cliActor } from '../../modules/audit/actor.ts';
+import { loadWorkingCalendar } from '../../modules/calendar/calendar.service.ts';
 import { sendersFromEnv } from '../../modules/notifications/channels.ts';
 import { runReminders } from '../../modules/notifications/reminders.service.ts';
 import { generateObligations, programIdOf } from '../../modules/reports/obligations.service.ts';
 import { vietnamToday } from '../../modules/task-status/dates.ts';
-import { fixedHolidayCalendar } from '../../modules/task-status/working-calendar.ts';
 import { AppError } from '../../server/errors.ts';
 import { openConfiguredDatabase, runAction } from '../context.ts';
 
@@ -61,10 +61,15 @@ export function registerReportCommands(program: Command): void {
         const database = await openConfiguredDatabase(config);
         try {
           await database.migrate();
-          const run = await runReminders(database.db, fixedHolidayCalendar, sendersFromEnv(), {
-            programId: await programIdOf(database.db, options.program).catch(asConfigError),
-            today: date.data ?? vietnamToday(),
-          });
+          const run = await runReminders(
+            database.db,
+            await loadWorkingCalendar(database.db),
+            sendersFromEnv(),
+            {
+              programId: await programIdOf(database.db, options.program).catch(asConfigError),
+              today: date.data ?? vietnamToday(),
+            },
+          );
           console.log(
             `Reminders: ${run.sent} sent, ${run.alreadySent} already sent before, ${run.failed} failed (${run.planned} planned).`,
           );

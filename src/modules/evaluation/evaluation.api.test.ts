@@ -6,6 +6,7 @@ import { makeUser, SAME_ORIGIN, signInAs } from '../../../tests/helpers/identity
 import { type Database, rows } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
 import type { Role } from '../access/roles.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { defaultIdentityOptions } from '../identity/identity-options.ts';
 import { evaluationRepository } from './evaluation.repository.ts';
 import { toScoringMethod } from './evaluation.service.ts';
@@ -83,7 +84,9 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
       sql`SELECT task_id AS "taskId", count(*)::int AS n FROM task_agency
           WHERE collective = 'all_provinces' AND role = 'lead' GROUP BY task_id ORDER BY task_id LIMIT 1`,
     );
-    const facts = await taskFactsRepository(database.db).load(program!.id, '2025-06-30');
+    const facts = await taskFactsRepository(database.db).load(program!.id, '2025-06-30', {
+      calendar: await loadWorkingCalendar(database.db),
+    });
     const provinces = facts.agencies.filter((a) => a.agencyClass === 'province');
     expect(provinces).toHaveLength(34);
     const carriers = facts.tasks.filter((t) => t.taskId === collective!.taskId && t.role === 'lead');

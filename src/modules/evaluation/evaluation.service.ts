@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../server/e
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canonicalJson } from '../audit/audit-hash.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { requireProgram } from '../program/program.service.ts';
 import { compareSnapshots, type SnapshotChanges } from './changes.ts';
 import { evaluationRepository, type RecheckRow, type ScoringMethodRow } from './evaluation.repository.ts';
@@ -123,7 +124,7 @@ export interface EvaluationRequest {
   period: string;
   asOf?: string;
   methodId?: number;
-  /** Lineage of merged units (predecessor → successor), from the orgs module when it is connected. */
+  /** Extra lineage (predecessor → successor) over the orgs module's merge events, which are always read. */
   successorOf?: Record<number, number>;
 }
 
@@ -144,7 +145,10 @@ async function prepare(db: Db, request: EvaluationRequest) {
 /** The evaluation as it stands as of a date, computed on request and never stored (not public). */
 export async function liveEvaluation(db: Db, request: EvaluationRequest): Promise<Evaluation> {
   const { period, asOf, program, method } = await prepare(db, request);
-  const facts = await taskFactsRepository(db).load(program.id, asOf, request.successorOf ?? {});
+  const facts = await taskFactsRepository(db).load(program.id, asOf, {
+    calendar: await loadWorkingCalendar(db),
+    successorOf: request.successorOf,
+  });
   return evaluate(facts, period, method);
 }
 
@@ -155,10 +159,14 @@ export async function liveEvaluation(db: Db, request: EvaluationRequest): Promis
 export async function publishEvaluation(db: Db, actor: Actor, request: EvaluationRequest) {
   if (actor.userId === null && actor.via === 'api') throw unauthenticated();
   const { period, asOf, program, method } = await prepare(db, request);
+  const calendar = await loadWorkingCalendar(db);
   return db.transaction(async (tx) => {
     const repo = evaluationRepository(tx);
     await repo.lockPublication(program.id);
-    const facts = await taskFactsRepository(tx).load(program.id, asOf, request.successorOf ?? {});
+    const facts = await taskFactsRepository(tx).load(program.id, asOf, {
+      calendar,
+      successorOf: request.successorOf,
+    });
     const evaluation = evaluate(facts, period, method);
     if (isEmptyEvaluation(evaluation)) {
       throw invalid([

@@ -1,6 +1,7 @@
 /**
  * The inputs of an evaluation. The task-status service (src/modules/task-status) classifies every task as
- * of a date; until it is connected, task-facts.repository.ts derives these facts from the register.
+ * of a date; task-facts.repository.ts, the one adapter, turns its answers and the reports, bottlenecks and
+ * org lineage into these facts.
  * Everything in this module is computed from arrays of these facts by pure functions, so the same facts
  * give the same figures, scores and rankings on every call.
  */

@@ -1,13 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
-import type { Agency, AgencyClass, EvaluationFacts, StatusClass, TaskStatusFact } from './facts.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { endOfVietnamDay, vietnamDateOf } from '../task-status/dates.ts';
+import type { StatusKind } from '../task-status/task-status.rules.ts';
+import { assignmentStatusesAsOf } from '../task-status/task-status.service.ts';
+import type {
+  Agency,
+  AgencyClass,
+  BottleneckFact,
+  EvaluationFacts,
+  Head,
+  ReportingFact,
+  StatusClass,
+  TaskStatusFact,
+} from './facts.ts';
 
 /**
  * THE adapter between the database and the evaluation: the only place that turns stored rows into facts.
- * Today it reads the register (task, task_agency, org_unit) and classifies each task from its deadline
- * alone, because reports, task status, bottlenecks and lineage are built on other branches. When the
- * task-status service merges, `load` takes its facts as of the date instead (and reporting and
- * bottleneck facts from the reports module); nothing else in the evaluation changes.
+ * - tasks: the register's assignments (task × agency × role, collectives expanded to today's members),
+ *   classified by the task-status service (task_current_status for today, the accepted report history
+ *   for a past date), with the register's original and current deadlines and the working-day calendar;
+ * - reporting: the reports module's obligations due by the date and the reports submitted by then;
+ * - bottlenecks: the bottleneck board, as it stood at the end of the date;
+ * - successorOf: the orgs module's merge events (org_unit_event);
+ * - heads: `headsOfAgencies` below.
  */
 
 const MINISTRY_KINDS = ['ministry', 'ministerial_agency', 'government_agency'];
@@ -20,29 +36,19 @@ function agencyClassOf(kind: string): AgencyClass {
 }
 
 /**
- * Monday-to-Friday days after `from` up to and including `to`. A stand-in: the task-status service counts
- * working days with the official holiday calendar (docs/deadline-rules.md).
+ * Who heads each agency. Identity's users and roles are merged separately: until a `users` table exists
+ * the platform knows no head of agency and this returns none; the evaluation then falls back to the
+ * task's accountable head as recorded in the register (lead role only). When identity lands, read the
+ * agency_head role here, and only here.
  */
-export function weekdaysBetween(from: string, to: string): number {
-  let days = 0;
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= end; t += 86_400_000) {
-    const wd = new Date(t).getUTCDay();
-    if (wd !== 0 && wd !== 6) days++;
-  }
-  return days;
-}
-
-/** The register alone knows no completion: a task is recurring, without deadline, open within deadline or overdue. */
-export function classifyFromRegister(
-  dueDate: string | null,
-  recurrence: string | null,
-  asOf: string,
-): { statusClass: StatusClass; latenessWorkingDays: number } {
-  if (recurrence) return { statusClass: 'recurring', latenessWorkingDays: 0 };
-  if (dueDate === null) return { statusClass: 'no_deadline', latenessWorkingDays: 0 };
-  if (dueDate >= asOf) return { statusClass: 'open_within_deadline', latenessWorkingDays: 0 };
-  return { statusClass: 'open_overdue', latenessWorkingDays: weekdaysBetween(dueDate, asOf) };
+export async function headsOfAgencies(db: Db | Tx): Promise<Map<number, Head>> {
+  const [found] = await rows<{ exists: boolean }>(
+    db,
+    sql`SELECT to_regclass('users') IS NOT NULL AS "exists"`,
+  );
+  if (!found?.exists) return new Map();
+  // The table's shape is identity's to define; nothing is read before that branch is merged.
+  return new Map();
 }
 
 interface AssignmentRow {
@@ -52,16 +58,27 @@ interface AssignmentRow {
   groupNo: number;
   agencyId: number;
   role: 'lead' | 'partner';
-  dueDate: string | null;
-  recurrence: string | null;
+  namedAgency: boolean;
+  headUserId: number | null;
+  headName: string | null;
 }
+
+const CLASS_OF: Record<StatusKind, StatusClass> = {
+  completed_on_time: 'completed_on_time',
+  completed_late: 'completed_late',
+  open_within_deadline: 'open_within_deadline',
+  open_overdue: 'open_overdue',
+  not_yet_due: 'not_yet_due',
+  recurring: 'recurring',
+  no_deadline: 'no_deadline',
+};
 
 export function taskFactsRepository(db: Db | Tx) {
   return {
     async load(
       programId: number,
       asOf: string,
-      successorOf: Record<number, number> = {},
+      options: { calendar: WorkingCalendar; successorOf?: Record<number, number> },
     ): Promise<EvaluationFacts> {
       // One pass over the program's assignments (≈320 rows for NQ57): task_program_code_key (program_id, code)
       // finds the program's tasks, task_agency_task_role_position_key (task_id, …) their agencies. A
@@ -70,7 +87,8 @@ export function taskFactsRepository(db: Db | Tx) {
         db,
         sql`
           SELECT t.id AS "taskId", t.code AS "taskCode", p.code AS "programCode", g.no AS "groupNo",
-                 o.id AS "agencyId", ta.role, t.due_date::text AS "dueDate", t.recurrence
+                 o.id AS "agencyId", ta.role, (ta.org_unit_id IS NOT NULL) AS "namedAgency",
+                 t.accountable_head_user_id AS "headUserId", t.accountable_head_name AS "headName"
           FROM task t
           JOIN program p ON p.id = t.program_id
           JOIN task_group g ON g.id = t.group_id
@@ -82,7 +100,8 @@ export function taskFactsRepository(db: Db | Tx) {
                   OR (ta.collective IN ('all_provinces', 'all_ministries_and_provinces')
                     AND o.kind IN ('province', 'city'))))
           -- Program tasks only: agencies' plan items are their own breakdown of these, not extra obligations.
-          WHERE t.program_id = ${programId} AND t.plan_id IS NULL
+          -- Cancelled tasks are no obligation.
+          WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND t.register_state <> 'cancelled'
           ORDER BY t.id, o.id, ta.role`,
       );
       // Every unit, whatever its validity dates: figures are shown under today's units (the 34 provinces
@@ -103,22 +122,162 @@ export function taskFactsRepository(db: Db | Tx) {
         name: u.name,
         agencyClass: agencyClassOf(u.kind),
       }));
-      const tasks: TaskStatusFact[] = assignments.map((a) => ({
-        taskId: a.taskId,
-        taskCode: a.taskCode,
-        occurrence: null,
-        programCode: a.programCode,
-        groupNo: a.groupNo,
-        agencyId: a.agencyId,
-        role: a.role,
-        head: null,
-        ...classifyFromRegister(a.dueDate, a.recurrence, asOf),
-        dueDateOriginal: a.dueDate,
-        dueDateCurrent: a.dueDate,
-        completedOn: null,
-        evidenceAcceptedFirstReview: null,
-      }));
-      return { asOf, agencies, tasks, reporting: [], bottlenecks: [], successorOf };
+      const statuses = await assignmentStatusesAsOf(db as Db, options.calendar, {
+        programId,
+        asOf,
+        assignments: assignments.map((a) => ({ taskId: a.taskId, agencyId: a.agencyId })),
+      });
+      const statusOf = new Map(statuses.map((s) => [`${s.taskId}:${s.agencyId}`, s]));
+      const firstReview = await this.acceptedAtFirstReview(
+        statuses.flatMap((s) =>
+          [s.judgement, ...s.occurrences].flatMap((j) => (j?.basis ? [j.basis.reportId] : [])),
+        ),
+        asOf,
+      );
+      const heads = await headsOfAgencies(db);
+      const tasks: TaskStatusFact[] = [];
+      for (const a of assignments) {
+        const s = statusOf.get(`${a.taskId}:${a.agencyId}`);
+        if (!s) continue;
+        const head =
+          heads.get(a.agencyId) ??
+          (a.role === 'lead' && a.namedAgency && (a.headUserId !== null || a.headName)
+            ? { userId: a.headUserId, name: a.headName }
+            : null);
+        const base = {
+          taskId: a.taskId,
+          taskCode: a.taskCode,
+          programCode: a.programCode,
+          groupNo: a.groupNo,
+          agencyId: a.agencyId,
+          role: a.role,
+          head,
+        };
+        // A recurring task counts per occurrence that has come due or been completed; the one still
+        // running (not yet due) is shown as the task's `recurring` state instead of an open assignment.
+        const judged = s.status === 'recurring' ? s.occurrences : s.judgement ? [s.judgement] : [];
+        for (const j of judged) {
+          const occurrence = 'period' in j ? (j.period as string) : null;
+          const evidence = j.completedOn && j.basis ? firstReview.has(j.basis.reportId) : null;
+          tasks.push({
+            ...base,
+            occurrence,
+            statusClass: occurrence && j.status === 'open_within_deadline' ? 'recurring' : CLASS_OF[j.status],
+            latenessWorkingDays: j.lateDays,
+            dueDateOriginal: occurrence ? j.dueDate : s.originalDueDate,
+            dueDateCurrent: occurrence ? j.dueDate : s.currentDueDate,
+            completedOn: j.completedOn,
+            evidenceAcceptedFirstReview: evidence,
+          });
+        }
+      }
+      const [reporting, bottlenecks, lineage] = await Promise.all([
+        this.reporting(programId, asOf),
+        this.bottlenecks(programId, asOf),
+        this.successors(),
+      ]);
+      return {
+        asOf,
+        agencies,
+        tasks,
+        reporting,
+        bottlenecks,
+        successorOf: { ...lineage, ...(options.successorOf ?? {}) },
+      };
+    },
+
+    /**
+     * Of the given reports, those accepted without ever being returned, by the date: the review history
+     * is the audit trail's `report.return` events (a returned report is corrected and resubmitted as the
+     * same report).
+     */
+    async acceptedAtFirstReview(reportIds: number[], asOf: string): Promise<Set<number>> {
+      const ids = [...new Set(reportIds)];
+      if (ids.length === 0) return new Set();
+      const found = await rows<{ id: number }>(
+        db,
+        sql`SELECT r.id FROM report r
+            WHERE r.id IN (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+              AND NOT EXISTS (SELECT 1 FROM audit_event a
+                              WHERE a.entity_type = 'report' AND a.action = 'report.return'
+                                AND a.entity_id = r.id::text
+                                AND a.occurred_at < ${endOfVietnamDay(asOf)}::timestamptz)`,
+      );
+      return new Set(found.map((r) => r.id));
+    },
+
+    /**
+     * Reporting owed by the date: obligations due on or before it, per agency and period; submitted
+     * counts a first submission made by the end of the date, on time one made by the end of the due day
+     * (Viet Nam time), as the reports module's rates do.
+     */
+    async reporting(programId: number, asOf: string): Promise<ReportingFact[]> {
+      const cutoff = endOfVietnamDay(asOf);
+      return rows<ReportingFact>(
+        db,
+        sql`SELECT ob.agency_id AS "agencyId", ob.period, ob.due_date::text AS "dueOn",
+                   count(*)::int AS expected,
+                   count(*) FILTER (WHERE first.submitted_at < ${cutoff}::timestamptz)::int AS submitted,
+                   count(*) FILTER (WHERE first.submitted_at < ${cutoff}::timestamptz AND first.submitted_at <
+                     ((ob.due_date + 1)::text || 'T00:00:00+07:00')::timestamptz)::int AS "onTime"
+            FROM reporting_obligation ob
+            LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
+                               WHERE r.obligation_id = ob.id) first ON true
+            WHERE ob.program_id = ${programId} AND ob.due_date <= ${asOf}
+            GROUP BY ob.agency_id, ob.period, ob.due_date
+            ORDER BY ob.period, ob.agency_id`,
+      );
+    },
+
+    /** Bottlenecks raised by the end of the date, with their clearing if it came by then. */
+    async bottlenecks(programId: number, asOf: string): Promise<BottleneckFact[]> {
+      const cutoff = endOfVietnamDay(asOf);
+      const found = await rows<{
+        id: number;
+        agencyId: number;
+        taskId: number | null;
+        createdAt: string;
+        clearedAt: string | null;
+      }>(
+        db,
+        sql`SELECT id, agency_id AS "agencyId", task_id AS "taskId", created_at AS "createdAt",
+                   cleared_at AS "clearedAt"
+            FROM bottleneck
+            WHERE program_id = ${programId} AND agency_id IS NOT NULL AND created_at < ${cutoff}::timestamptz
+            ORDER BY id`,
+      );
+      return found.map((b) => {
+        const clearedOn = b.clearedAt ? vietnamDateOf(b.clearedAt) : null;
+        return {
+          bottleneckId: b.id,
+          agencyId: b.agencyId,
+          taskId: b.taskId,
+          raisedOn: vietnamDateOf(b.createdAt),
+          clearedOn: clearedOn && clearedOn <= asOf ? clearedOn : null,
+        };
+      });
+    },
+
+    /**
+     * predecessor → successor from the orgs module's merge events. A split has several successors and
+     * none of them answers alone for the old unit's tasks, so splits are left out.
+     */
+    async successors(): Promise<Record<number, number>> {
+      const found = await rows<{ fromId: number; toId: number }>(
+        db,
+        sql`SELECT f.org_unit_id AS "fromId", min(t.org_unit_id)::int AS "toId"
+            FROM org_unit_event e
+            JOIN org_unit_event_unit f ON f.event_id = e.id AND f.role = 'from'
+            JOIN org_unit_event_unit t ON t.event_id = e.id AND t.role = 'to'
+            WHERE e.kind = 'merge' AND f.org_unit_id <> t.org_unit_id
+            GROUP BY e.id, f.org_unit_id
+            HAVING count(DISTINCT t.org_unit_id) = 1
+            ORDER BY e.id`,
+      );
+      return Object.fromEntries(found.map((r) => [r.fromId, r.toId]));
     },
   };
 }

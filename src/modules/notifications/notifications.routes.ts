@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode } from '../../lib/http.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { actingUser } from '../reports/acting-user.ts';
 import { programIdOf } from '../reports/obligations.service.ts';
 import { vietnamToday } from '../task-status/dates.ts';
-import { fixedHolidayCalendar } from '../task-status/working-calendar.ts';
 import { sendersFromEnv } from './channels.ts';
 import {
   markNotificationRead,
@@ -167,7 +167,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      runReminders(db(), fixedHolidayCalendar, sendersFromEnv(), {
+      runReminders(db(), await loadWorkingCalendar(db()), sendersFromEnv(), {
         programId: await programIdOf(db(), request.query.program),
         today: vietnamToday(),
       }),

@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/database.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { programIdOf } from '../reports/obligations.service.ts';
 import { vietnamToday } from '../task-status/dates.ts';
-import type { WorkingCalendar } from '../task-status/working-calendar.ts';
 import type { Senders } from './channels.ts';
 import { runReminders } from './reminders.service.ts';
 
@@ -31,7 +31,6 @@ function executeSql(database: Database, text: string, values: unknown[] | undefi
 export async function startReminderScheduler(
   database: Database,
   deps: {
-    calendar: WorkingCalendar;
     senders: Senders;
     cron?: string | null;
     program?: string;
@@ -54,7 +53,8 @@ export async function startReminderScheduler(
     async ([job]) => {
       if (!job) return;
       const programId = await programIdOf(database.db, job.data.program);
-      return runReminders(database.db, deps.calendar, deps.senders, {
+      // Loaded per run (cached per database): a day added to the calendar counts from the next run.
+      return runReminders(database.db, await loadWorkingCalendar(database.db), deps.senders, {
         programId,
         today: job.data.today ?? vietnamToday(),
       });

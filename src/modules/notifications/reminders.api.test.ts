@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
 import { type Database, openDatabase, rows } from '../../db/database.ts';
 import { cliActor } from '../audit/actor.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { generateObligations, programIdOf } from '../reports/obligations.service.ts';
-import { fixedHolidayCalendar } from '../task-status/working-calendar.ts';
 import { emailSender, type Senders, webhookSender } from './channels.ts';
 import { setAgencyContacts, setMyPreference, setReminderSettings } from './notifications.service.ts';
 import { REMINDER_QUEUE, startReminderScheduler } from './reminder-scheduler.ts';
@@ -148,15 +148,16 @@ describe.each(testEngines())('reminders on %s', (engine) => {
   });
 
   it('reminds the focal officer before a report deadline, by app, email and webhook, once', async () => {
-    const first = await runReminders(database.db, fixedHolidayCalendar, sink.senders, {
+    // Tue 10/6/2025 → due Sat 14/6: 3 working days left (11, 12, 13/6), so the 3-day reminder.
+    const first = await runReminders(database.db, await loadWorkingCalendar(database.db), sink.senders, {
       programId: ids.programId,
       today: '2025-06-10',
     });
     expect(first.failed).toBe(0);
     expect(await deliveries(database, `obligation:${ids.obligationId}:%`)).toEqual([
-      { userId: 101, channel: 'email', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
-      { userId: 101, channel: 'in_app', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
-      { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:7` },
+      { userId: 101, channel: 'email', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
+      { userId: 101, channel: 'in_app', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
+      { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
     ]);
     expect(sink.mails).toContainEqual({
       to: 'can.bo.dau.moi@bo.gov.vn',
@@ -171,7 +172,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     expect(sink.mails).toHaveLength(n);
 
     const mailsBefore = sink.mails.length;
-    const again = await runReminders(database.db, fixedHolidayCalendar, sink.senders, {
+    const again = await runReminders(database.db, await loadWorkingCalendar(database.db), sink.senders, {
       programId: ids.programId,
       today: '2025-06-10',
     });
@@ -180,7 +181,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
   });
 
   it('tells officer and head once overdue, and escalates to the head after 5 working days', async () => {
-    await runReminders(database.db, fixedHolidayCalendar, sink.senders, {
+    await runReminders(database.db, await loadWorkingCalendar(database.db), sink.senders, {
       programId: ids.programId,
       today: '2025-06-17',
     });
@@ -199,7 +200,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     const taskKeys = new Set((await deliveries(database, 'task:%:overdue')).map((d) => d.key));
     expect(taskKeys).toEqual(new Set(overdueTasks.map((t) => `task:${t.id}:agency:${ids.agencyId}:overdue`)));
     // 16/6 to 23/6/2025 is 6 working days late.
-    await runReminders(database.db, fixedHolidayCalendar, sink.senders, {
+    await runReminders(database.db, await loadWorkingCalendar(database.db), sink.senders, {
       programId: ids.programId,
       today: '2025-06-23',
     });
@@ -232,14 +233,14 @@ describe.each(testEngines())('reminders on %s', (engine) => {
         webhookEnabled: true,
       },
     );
-    const run = await runReminders(database.db, fixedHolidayCalendar, failing, {
+    const run = await runReminders(database.db, await loadWorkingCalendar(database.db), failing, {
       programId: ids.programId,
       today: '2025-11-25',
     });
     expect(run.failed).toBeGreaterThan(0);
-    const failed = await deliveries(database, `obligation:%:before:7`);
+    const failed = await deliveries(database, `obligation:%:before:3`);
     expect(failed.filter((d) => d.status === 'failed').every((d) => d.channel === 'webhook')).toBe(true);
-    const rerun = await runReminders(database.db, fixedHolidayCalendar, failing, {
+    const rerun = await runReminders(database.db, await loadWorkingCalendar(database.db), failing, {
       programId: ids.programId,
       today: '2025-11-25',
     });
@@ -286,7 +287,6 @@ describe.each(testEngines())(
     };
     const start = (database: Database) =>
       startReminderScheduler(database, {
-        calendar: fixedHolidayCalendar,
         senders: sink.senders,
         cron: null,
         pollingSeconds: 0.5,
@@ -310,7 +310,7 @@ describe.each(testEngines())(
       boss = await start(database);
       try {
         expect(await completed(boss, jobId!)).toBe('completed');
-        const sent = await deliveries(database, `obligation:${ids.obligationId}:before:7`);
+        const sent = await deliveries(database, `obligation:${ids.obligationId}:before:3`);
         expect(sent.map((d) => d.channel)).toEqual(['email', 'in_app', 'webhook']);
         const mails = sink.mails.length;
         expect(mails).toBeGreaterThan(0);
@@ -318,7 +318,7 @@ describe.each(testEngines())(
         const second = await boss.send(REMINDER_QUEUE, { program: 'NQ57', today: '2025-06-10' });
         expect(await completed(boss, second!)).toBe('completed');
         expect(sink.mails).toHaveLength(mails);
-        expect(await deliveries(database, `obligation:${ids.obligationId}:before:7`)).toEqual(sent);
+        expect(await deliveries(database, `obligation:${ids.obligationId}:before:3`)).toEqual(sent);
       } finally {
         await boss.stop({ graceful: true, wait: true, timeout: 2000 });
         await database.close();

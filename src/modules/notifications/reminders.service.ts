@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addDays } from '../task-status/dates.ts';
-import type { WorkingCalendar } from '../task-status/working-calendar.ts';
 import type { Message, Senders } from './channels.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 import type { Channel } from './notifications.schema.ts';
@@ -21,12 +21,9 @@ interface Deadline {
   link: string;
 }
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
-
 /**
  * Finds what is due or overdue on `today` and delivers each reminder once per recipient and channel:
- * - before a deadline: the smallest configured day count not below the days left (a missed run still
+ * - before a deadline: the smallest configured day count not below the working days left (a missed run still
  *   reminds, once), to the focal officers;
  * - once overdue: to the focal officers and the head;
  * - still overdue after `escalateAfterDays` working days: escalated to the head.
@@ -41,7 +38,9 @@ export async function runReminders(
 ): Promise<ReminderRun> {
   const repo = notificationsRepository(db);
   const settings = await repo.settings(input.programId);
-  const horizon = addDays(input.today, Math.max(0, ...settings.daysBefore));
+  // "Due in N days" counts working days (docs/working-days.md): N working days reach further than N
+  // calendar days, so the look-ahead is the N-th working day.
+  const horizon = calendar.addWorkingDays(input.today, Math.max(0, ...settings.daysBefore));
   const since = addDays(input.today, -366);
   const deadlines: Deadline[] = [
     ...(await repo.unsubmittedObligations(input.programId, since, horizon)).map((o) => ({
@@ -61,9 +60,9 @@ export async function runReminders(
   ];
   const run: ReminderRun = { planned: 0, sent: 0, alreadySent: 0, failed: 0 };
   for (const d of deadlines) {
-    const left = daysBetween(input.today, d.dueDate);
+    const left = calendar.dueInWorkingDays(d.dueDate, input.today);
     const due = d.dueDate.split('-').reverse().join('/');
-    if (left >= 0) {
+    if (d.dueDate >= input.today) {
       const step = settings.daysBefore.filter((n) => n >= left).sort((a, b) => a - b)[0];
       if (step === undefined) continue;
       await deliver(
@@ -75,7 +74,7 @@ export async function runReminders(
         {
           kind: 'deadline_soon',
           title: `Sắp đến hạn: ${d.what}`,
-          body: `${d.what} đến hạn ngày ${due} (còn ${left} ngày).`,
+          body: `${d.what} đến hạn ngày ${due} (còn ${left} ngày làm việc).`,
           link: d.link,
         },
       );

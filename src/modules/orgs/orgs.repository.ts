@@ -42,7 +42,7 @@ export function orgsRepository(db: Db) {
                    count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'partner')::int AS "partnerCount"
               FROM org_unit o
               LEFT JOIN task_agency ta ON ta.org_unit_id = o.id
-                    AND ta.task_id IN (SELECT id FROM task WHERE program_id = ${f.programId})
+                    AND ta.task_id IN (SELECT id FROM task WHERE program_id = ${f.programId} AND plan_id IS NULL)
              WHERE ${sql.join(parts, sql` AND `)}
              GROUP BY o.id
              ORDER BY CASE WHEN o.kind IN ('province', 'city') THEN 1 ELSE 0 END, "leadCount" DESC, o.name_vi`,
@@ -70,13 +70,16 @@ export function orgsRepository(db: Db) {
         sql`SELECT name, kind, note FROM org_unit_alias WHERE org_unit_id = ${orgUnitId} ORDER BY kind, name`,
       );
     },
-    /** Tasks where the agency is named, lead or partner, and how many collective tasks concern it. */
+    /**
+     * Program tasks (not plan items, `plan_id IS NULL`: an agency's own plan would otherwise count its
+     * copies twice) where the agency is named, lead or partner, and how many collective tasks concern it.
+     */
     tasksOf(programId: number, orgUnitId: number) {
       return rows<{ taskId: number; role: 'lead' | 'partner' }>(
         db,
         sql`SELECT DISTINCT ta.task_id AS "taskId", ta.role
               FROM task_agency ta JOIN task t ON t.id = ta.task_id
-             WHERE t.program_id = ${programId} AND ta.org_unit_id = ${orgUnitId}`,
+             WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND ta.org_unit_id = ${orgUnitId}`,
       );
     },
     collectiveTaskIds(programId: number, collectives: string[]) {
@@ -84,7 +87,7 @@ export function orgsRepository(db: Db) {
         db,
         sql`SELECT DISTINCT ta.task_id AS "taskId", ta.role
               FROM task_agency ta JOIN task t ON t.id = ta.task_id
-             WHERE t.program_id = ${programId}
+             WHERE t.program_id = ${programId} AND t.plan_id IS NULL
                AND ta.collective IN (${sql.join(
                  collectives.map((c) => sql`${c}`),
                  sql`, `,

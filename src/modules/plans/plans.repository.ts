@@ -139,5 +139,25 @@ export function plansRepository(db: Db | Tx) {
              ORDER BY o.code, ct.group_no, ct.source_row NULLS LAST, ct.code`,
       );
     },
+
+    /**
+     * Each task's latest accepted progress (task_current_status, kept by report acceptance; the latest
+     * acceptance among the agencies reporting on it). Completed counts only with evidence, as for status.
+     */
+    acceptedProgress(taskIds: number[]) {
+      if (taskIds.length === 0) return Promise.resolve([]);
+      return rows<{ taskId: number; progress: number; completed: boolean }>(
+        db,
+        sql`SELECT DISTINCT ON (s.task_id) s.task_id AS "taskId",
+                   CASE WHEN s.status = 'completed' AND s.has_evidence THEN 100 ELSE s.progress END AS progress,
+                   (s.status = 'completed' AND s.has_evidence) AS completed
+              FROM task_current_status s
+             WHERE s.task_id IN (${sql.join(
+               taskIds.map((id) => sql`${id}`),
+               sql`, `,
+             )})
+             ORDER BY s.task_id, s.accepted_at DESC, s.report_id DESC`,
+      );
+    },
   };
 }

@@ -165,7 +165,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
       schema: {
         tags,
-        summary: 'Roll progress up from plan items to a task, over the given progress of each task',
+        summary:
+          'Roll progress up from plan items to a task: each task’s latest accepted report, or the progress given (a what-if)',
         querystring: programQuery,
         body: z.object({
           taskId: z.number().int().min(1),
@@ -177,7 +178,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
                 completed: z.boolean(),
               }),
             )
-            .max(100000),
+            .max(100000)
+            .optional(),
         }),
         response: { 200: rolledUpSchema },
       },

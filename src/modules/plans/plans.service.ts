@@ -340,13 +340,14 @@ export async function gapsByTask(db: Db, programCode: string): Promise<GapsByTas
 /**
  * Rolls progress up from a task's plan items to the task (rule in docs/plans.md). A collective task
  * that has at least one plan item also gets a 0-progress placeholder per member agency with no item,
- * so a gap holds the parent back instead of vanishing from the mean.
+ * so a gap holds the parent back instead of vanishing from the mean. Without `progress`, each task's
+ * own progress is its latest accepted report (docs/plans.md); a given list is a what-if over it.
  */
 export async function rollUpTask(
   db: Db,
   programCode: string,
   taskId: number,
-  progress: { taskId: number; progress: number; completed: boolean }[],
+  progress?: { taskId: number; progress: number; completed: boolean }[],
 ): Promise<RolledUp> {
   const program = await requireProgram(db, programCode);
   const ids = await plansRepository(db).subtree(taskId);
@@ -366,8 +367,9 @@ export async function rollUpTask(
     for (const g of gaps)
       if (g.taskId === t.id) node.children.push({ key: `gap:${g.agencyCode}`, taskId: null, children: [] });
   }
+  const own = progress ?? (await plansRepository(db).acceptedProgress(ids));
   const input = new Map<number, ProgressInput>(
-    progress.map((p) => [p.taskId, { progress: p.progress, completed: p.completed }]),
+    own.map((p) => [p.taskId, { progress: p.progress, completed: p.completed }]),
   );
   return rollUp(nodes.get(taskId)!, input);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines } from '../../../tests/helpers/db.ts';
 import { type Database, rows } from '../../db/database.ts';
+import { registerAsOf } from '../register/register.service.ts';
 import { loadProgram } from './program-loader.service.ts';
 
 describe.each(testEngines())('program loader on %s', (engine) => {
@@ -83,5 +84,31 @@ describe.each(testEngines())('program loader on %s', (engine) => {
       sql`SELECT content_vi AS "contentVi" FROM task WHERE code = '5'`,
     );
     expect(t!.contentVi).toBe('Sửa bởi điều phối viên');
+  });
+
+  it('versions a task it re-writes, so the register as of an earlier date keeps the old values', async () => {
+    // A task as an older load left it: different text, an older source hash, created in 2025.
+    await database.db.execute(
+      sql`UPDATE task SET content_vi = 'Nội dung cũ', source_hash = 'older', created_at = '2025-04-01T00:00:00Z'
+          WHERE code = '7' AND plan_id IS NULL AND edited_locally = false`,
+    );
+    const before = new Date();
+    const summary = await loadProgram(database);
+    expect(summary.counts.tasks.updated).toBe(1);
+    const versions = await rows<{ change: string; content: string; validTo: string | null }>(
+      database.db,
+      sql`SELECT v.change, v.snapshot->>'contentVi' AS content, v.valid_to AS "validTo"
+            FROM task_version v JOIN task t ON t.id = v.task_id
+           WHERE t.code = '7' AND t.plan_id IS NULL ORDER BY v.version_no`,
+    );
+    expect(versions.map((v) => [v.change, v.content === 'Nội dung cũ'])).toEqual([
+      ['baseline', true],
+      ['program-load', false],
+    ]);
+    expect(versions[1]!.validTo).toBeNull();
+    const then = await registerAsOf(database.db, 'NQ57', new Date(before.getTime() - 1000).toISOString());
+    expect(then.find((t) => t.code === '7')?.contentVi).toBe('Nội dung cũ');
+    const now = await registerAsOf(database.db, 'NQ57', new Date(Date.now() + 1000).toISOString());
+    expect(now.find((t) => t.code === '7')?.contentVi).not.toBe('Nội dung cũ');
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { type Actor, systemActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { applyPlannedLineage } from '../orgs/org-lineage-loader.ts';
+import { registerRepository } from '../register/register.repository.ts';
 import { type ProgramData, readProgramData } from './program-data.ts';
 import { programLoaderRepository } from './program-loader.repository.ts';
 import { type LoadIssues, type ProgramPlan, planLineage, planProgram } from './program-plan.ts';
@@ -138,7 +139,24 @@ export async function loadProgram(
         continue;
       }
       const changed = existing ? existing.sourceHash !== t.sourceHash : true;
-      if (changed) await repo.writeTask(programId, groupIds.get(t.groupNo)!, t, orgIds, existing?.id);
+      if (changed && existing) {
+        // A re-written task gets a version (and, the first time, a baseline of what it was), so the
+        // register as of an earlier date still shows the old values. A new task needs none: a task
+        // without versions reads as its current row from its creation.
+        const register = registerRepository(tx);
+        const before = await register.byId(existing.id);
+        if (before && !(await register.hasVersions(existing.id)))
+          await register.appendVersion(
+            existing.id,
+            'baseline',
+            systemActor('register-baseline'),
+            before,
+            true,
+          );
+        await repo.writeTask(programId, groupIds.get(t.groupNo)!, t, orgIds, existing.id);
+        const after = await register.byId(existing.id);
+        if (after) await register.appendVersion(existing.id, 'program-load', actor, after);
+      } else if (changed) await repo.writeTask(programId, groupIds.get(t.groupNo)!, t, orgIds, undefined);
       count('tasks', Boolean(existing), changed);
     }
 

@@ -22,3 +22,8 @@ export function endOfVietnamDay(iso: string): string {
 export function vietnamToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The Viet Nam calendar day of an instant (engines return timestamps as text or Date). */
+export function vietnamDateOf(instant: string | Date): string {
+  return vietnamToday(new Date(instant));
+}

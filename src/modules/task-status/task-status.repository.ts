@@ -11,6 +11,20 @@ export interface StatusTaskRow {
   deadlineAsWritten: string | null;
 }
 
+/**
+ * A lead of the task, whether or not the unit is still in force: a report accepted before a unit merged
+ * away still counts for the dates it was accepted by (the same date always gives the same answer).
+ * Unlike agencyCarries, which asks who owes reports today.
+ */
+function leadEver(taskAgency: string, org: string): SQL {
+  return sql`${sql.raw(taskAgency)}.role = 'lead' AND (
+    ${sql.raw(taskAgency)}.org_unit_id = ${sql.raw(org)}.id
+    OR (${sql.raw(taskAgency)}.collective IN ('all_ministries','all_ministries_and_provinces')
+        AND ${sql.raw(org)}.kind IN ('ministry','ministerial_agency','government_agency'))
+    OR (${sql.raw(taskAgency)}.collective IN ('all_provinces','all_ministries_and_provinces')
+        AND ${sql.raw(org)}.kind IN ('province','city')))`;
+}
+
 export function taskStatusRepository(db: Db) {
   return {
     tasks(f: { programId: number; taskIds?: number[]; agencyId?: number }): Promise<StatusTaskRow[]> {
@@ -42,12 +56,16 @@ export function taskStatusRepository(db: Db) {
       taskIds: number[];
       cutoff: string;
       agencyId?: number;
+      /** Every reporting agency's facts (grouped per agency by the caller), not only the leads'. */
+      everyAgency?: boolean;
     }): Promise<(StatusFact & { taskId: number })[]> {
       if (f.taskIds.length === 0) return Promise.resolve([]);
       const scope = f.agencyId
         ? sql`r.agency_id = ${f.agencyId}`
-        : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
-                      AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = i.task_id)`;
+        : f.everyAgency
+          ? sql`true`
+          : sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = r.agency_id
+                      AND ${leadEver('ta', 'o')} WHERE ta.task_id = i.task_id)`;
       return rows(
         db,
         sql`SELECT i.task_id AS "taskId", r.id AS "reportId", r.agency_id AS "agencyId",
@@ -62,6 +80,26 @@ export function taskStatusRepository(db: Db) {
                 sql`, `,
               )})
             ORDER BY r.accepted_at, r.id`,
+      );
+    },
+
+    /**
+     * Today's state from the summary kept by report acceptance (task_current_status): one row per task
+     * and agency, read through its primary key instead of the report history.
+     */
+    current(taskIds: number[]): Promise<(StatusFact & { taskId: number })[]> {
+      if (taskIds.length === 0) return Promise.resolve([]);
+      return rows(
+        db,
+        sql`SELECT s.task_id AS "taskId", s.report_id AS "reportId", s.agency_id AS "agencyId",
+                   s.accepted_at AS "acceptedAt", s.status AS "agencyStatus", NULL AS "reviewerStatus",
+                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence"
+            FROM task_current_status s
+            WHERE s.task_id IN (${sql.join(
+              taskIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+            ORDER BY s.accepted_at, s.report_id`,
       );
     },
   };

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { programIdOf } from '../reports/obligations.service.ts';
 import { vietnamToday } from './dates.ts';
 import { STATUS_KINDS } from './task-status.rules.ts';
 import { taskStatusesAsOf } from './task-status.service.ts';
-import { fixedHolidayCalendar } from './working-calendar.ts';
 
 const tags = ['task status'];
 const kind = z.enum(STATUS_KINDS);
@@ -23,6 +23,8 @@ const statusSchema = z.object({
   code: z.string(),
   deadlineAsWritten: z.string().nullable(),
   asOf: z.string(),
+  originalDueDate: z.string().nullable(),
+  currentDueDate: z.string().nullable(),
   status: kind,
   judgement: judgement.nullable(),
   occurrences: z.array(judgement.extend({ period: z.string() })),
@@ -41,7 +43,7 @@ const statusQuery = z.object({
 
 export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
   const answer = async (q: z.infer<typeof statusQuery>) => {
-    const found = await taskStatusesAsOf(app.database.db, fixedHolidayCalendar, {
+    const found = await taskStatusesAsOf(app.database.db, await loadWorkingCalendar(app.database.db), {
       programId: await programIdOf(app.database.db, q.program),
       asOf: q.asOf ?? vietnamToday(),
       agencyId: q.agency,

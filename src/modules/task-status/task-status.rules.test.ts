@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { type StatusFact, taskStatusAsOf } from './task-status.rules.ts';
-import { fixedHolidayCalendar as calendar } from './working-calendar.ts';
 
 const fact = (over: Partial<StatusFact>): StatusFact => ({
   reportId: 1,
@@ -17,12 +17,25 @@ const done = (completedOn: string, over: Partial<StatusFact> = {}) =>
   fact({ agencyStatus: 'completed', progress: 100, completedOn, hasEvidence: true, ...over });
 const oneOff = { dueDate: '2025-06-30', recurrence: null };
 
-describe('working days (stand-in calendar)', () => {
-  it('skips weekends and the fixed holidays', () => {
-    // Tue 29/4 → Tue 6/5/2025: 30/4 and 1/5 are holidays, 3–4/5 a weekend: 2/5, 5/5, 6/5 count.
-    expect(calendar.workingDaysBetween('2025-04-29', '2025-05-06')).toBe(3);
+// The real calendar with the 2025 swap the seed migration holds (Fri 2/5 off, Sat 26/4 worked instead),
+// so these pure tests need no database.
+const calendar = new WorkingCalendar([
+  { day: '2025-05-02', kind: 'day_off', reason: '30/4–1/5 2025' },
+  { day: '2025-04-26', kind: 'working_day', reason: 'làm bù 2/5' },
+]);
+
+describe('working days (the calendar module)', () => {
+  it('skips weekends, public holidays and official days off', () => {
+    // Tue 29/4 → Tue 6/5/2025: 30/4 and 1/5 holidays, 2/5 an official day off, 3–4/5 a weekend.
+    expect(calendar.workingDaysBetween('2025-04-29', '2025-05-06')).toBe(2);
     expect(calendar.workingDaysBetween('2025-06-30', '2025-06-30')).toBe(0);
-    expect(calendar.workingDaysBetween('2025-07-01', '2025-06-30')).toBe(0);
+    expect(calendar.lateness('2025-07-01', '2025-06-30')).toBe(0);
+  });
+
+  it('counts Tết out of lateness', () => {
+    // Due Fri 24/1/2025, done Mon 3/2/2025: Giao thừa and mùng 1 from the library, the rest of Tết
+    // from the table (here only the library's days, so the other Tết weekdays still count).
+    expect(calendar.lateness('2025-01-24', '2025-01-27')).toBe(1);
   });
 });
 
@@ -94,6 +107,20 @@ describe('task status as of a date', () => {
     expect(s.occurrences.map((o) => [o.period, o.status, o.dueDate])).toEqual([
       ['2025', 'completed_on_time', '2025-12-31'],
       ['2026', 'open_within_deadline', '2026-12-31'],
+    ]);
+  });
+
+  it('gives ongoing tasks one occurrence per six-monthly reporting period (the register rule)', () => {
+    const s = taskStatusAsOf(
+      { dueDate: null, recurrence: 'ongoing' },
+      [done('2025-06-10'), done('2025-12-05', { reportId: 2, acceptedAt: '2025-12-06T03:00:00.000Z' })],
+      '2025-12-20',
+      calendar,
+    );
+    expect(s.occurrences.map((o) => [o.period, o.status, o.dueDate])).toEqual([
+      ['2025-H1', 'completed_on_time', '2025-06-14'],
+      ['2025-H2', 'open_overdue', '2025-11-30'],
+      ['2026-H1', 'completed_on_time', '2026-06-14'],
     ]);
   });
 

@@ -1,4 +1,6 @@
-import type { WorkingCalendar } from './working-calendar.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { occurrences as recurringOccurrences } from '../register/recurrence.ts';
+import { vietnamDateOf } from './dates.ts';
 
 /** The Government Office's model of a task's state on a date, plus the two cases it leaves implicit. */
 export const STATUS_KINDS = [
@@ -25,7 +27,7 @@ export interface StatusFact {
 }
 
 export interface TaskDeadline {
-  /** The original deadline as loaded; never changed by extensions. */
+  /** The original deadline (at assignment, see register `deadlinesOf`); never changed by extensions. */
   dueDate: string | null;
   recurrence: 'yearly' | 'ongoing' | null;
   /** The deadline in force after approved extensions, when the caller knows one. */
@@ -68,7 +70,8 @@ function judgeAgainst(
   calendar: WorkingCalendar,
 ): { status: Exclude<StatusKind, 'recurring' | 'no_deadline'>; lateDays: number } {
   if (completedOn) {
-    const lateDays = calendar.workingDaysBetween(dueDate, completedOn);
+    // The real calendar counts backwards (negative) for early completions; lateness is never below 0.
+    const lateDays = calendar.lateness(dueDate, completedOn);
     return { status: completedOn <= dueDate ? 'completed_on_time' : 'completed_late', lateDays };
   }
   if (asOf > dueDate) return { status: 'open_overdue', lateDays: calendar.workingDaysBetween(dueDate, asOf) };
@@ -120,15 +123,19 @@ export function taskStatusAsOf(
     const judgement = judge(task.dueDate, task.currentDeadline, facts.at(-1) ?? null, asOf, calendar);
     return { status: judgement.status, judgement, occurrences: [] };
   }
-  // Recurring ("Hằng năm", "Thường xuyên"): one occurrence per year, due on the task's day of the year
-  // (31/12 unless the source names one), judged by the facts whose completion falls in that year.
+  // Recurring ("Hằng năm", "Thường xuyên"): the register's occurrences (one definition for the whole
+  // platform: yearly due 31/12, ongoing per six-monthly reporting period) from the first year up to the
+  // as-of date, each judged by the facts whose completion (or acceptance) day falls in its period.
   const start = task.dueDate ? Math.max(firstYear, Number(task.dueDate.slice(0, 4))) : firstYear;
-  const monthDay = task.dueDate ? task.dueDate.slice(5) : '12-31';
   const occurrences: Occurrence[] = [];
-  for (let year = start; year <= Number(asOf.slice(0, 4)); year++) {
-    const inYear = facts.filter((f) => (f.completedOn ?? f.acceptedAt).startsWith(String(year)));
-    const fact = inYear.at(-1) ?? null;
-    occurrences.push({ period: String(year), ...judge(`${year}-${monthDay}`, null, fact, asOf, calendar) });
+  for (const o of recurringOccurrences(task.recurrence, `${start}-01-01`, asOf)) {
+    if (o.periodStart > asOf) continue;
+    const inPeriod = facts.filter((f) => {
+      const day = f.completedOn ?? vietnamDateOf(f.acceptedAt);
+      return day >= o.periodStart && day <= o.periodEnd;
+    });
+    const fact = inPeriod.at(-1) ?? null;
+    occurrences.push({ period: o.period, ...judge(o.dueDate, null, fact, asOf, calendar) });
   }
   return { status: 'recurring', judgement: occurrences.at(-1) ?? null, occurrences };
 }
