@@ -387,3 +387,57 @@ export async function syntheticCounts(db: Db): Promise<SyntheticCounts | undefin
   );
   return r && r.tasks > 0 ? r : undefined;
 }
+
+/** Ids the benchmark needs: the program, the first synthetic province, the latest published snapshot. */
+export async function syntheticIds(
+  db: Db,
+): Promise<{ programId: number; province: number; snapshot: number | null }> {
+  const [r] = await rows<{ programId: number; province: number; snapshot: number | null }>(
+    db,
+    sql`SELECT p.id AS "programId", (SELECT id FROM org_unit WHERE code = 'SYN_T01') AS province,
+      (SELECT max(s.id) FROM evaluation_snapshot s WHERE s.program_id = p.id) AS snapshot
+    FROM program p WHERE p.code = ${SYN_PROGRAM_CODE}`,
+  );
+  if (!r) throw new Error('no synthetic dataset: run nq57 synthetic generate first');
+  return r;
+}
+
+/**
+ * Obligations of a new month for the central bodies and provinces, with no report yet (the benchmark
+ * submits reports for them), and the agency's first tasks to report on.
+ */
+export async function openObligations(
+  db: Db,
+  period: string,
+): Promise<{ id: number; agencyId: number; taskIds: number[] }[]> {
+  const start = `${period}-01`;
+  return rows(
+    db,
+    sql`WITH o AS (
+      INSERT INTO reporting_obligation (schedule_id, program_id, agency_id, period, period_start, period_end, due_date)
+      SELECT s.id, s.program_id, u.id, ${period}, ${start}::date, (${start}::date + interval '1 month - 1 day')::date,
+        (${start}::date + interval '1 month 4 days')::date
+      FROM reporting_schedule s JOIN program p ON p.id = s.program_id AND p.code = ${SYN_PROGRAM_CODE},
+        org_unit u JOIN agency_plan ap ON ap.org_unit_id = u.id
+      WHERE left(u.code, 4) = 'SYN_' AND ap.program_id = p.id
+      ON CONFLICT DO NOTHING
+      RETURNING id, agency_id)
+    SELECT o.id, o.agency_id AS "agencyId",
+      ARRAY(SELECT ta.task_id FROM task_agency ta WHERE ta.org_unit_id = o.agency_id AND ta.role = 'lead'
+        ORDER BY ta.task_id LIMIT 10) AS "taskIds"
+    FROM o ORDER BY o.id`,
+  );
+}
+
+/** The baseline of a submission: the same report row and items written by two bare INSERTs. */
+export async function bareReportInsert(db: Db, obligationId: number, agencyId: number, taskIds: number[]) {
+  const [r] = await rows<{ id: number }>(
+    db,
+    sql`INSERT INTO report (obligation_id, agency_id, status, summary, submitted_at)
+      VALUES (${obligationId}, ${agencyId}, 'submitted', 'bench', now()) RETURNING id`,
+  );
+  await db.execute(
+    sql`INSERT INTO report_item (report_id, task_id, status, progress)
+      SELECT ${r?.id}, t, 'in_progress', 50 FROM unnest(${`{${taskIds.join(',')}}`}::int[]) t`,
+  );
+}
