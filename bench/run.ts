@@ -8,6 +8,7 @@
  *                     PGlite at S/10 and S/100 (or --pglite-scale); S = national, small or a fraction
  *   --pglite-scale S  the PGlite size (default S/10)
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,6 +131,17 @@ if (values.scale) {
       'reports service in-process (draft, save, submit as the agency; sign-in is not merged, so HTTP refuses ' +
       'anonymous reports), against bare INSERTs of the same rows, 50 at a time.',
   );
+  // The 10,000-row register import (PGlite), in its own process: preview + commit against exceljs alone.
+  const imp = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', 'import-10k.ts')], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const full = /= (\d+) ms/.exec(imp.stdout ?? '');
+  const ratio = /ratio \(b\)\/\(a\): ([\d.]+)/.exec(imp.stdout ?? '');
+  if (full && ratio) {
+    results.metrics['pglite.import_10k.ms'] = { value: Number(full[1]), unit: 'ms' };
+    results.ratios['pglite.import_10k.over_exceljs_read'] = Number(ratio[1]);
+  } else results.notes.push(`import-10k did not report: exit ${imp.status}`);
   for (const engine of engines)
     await benchScale(
       engine,

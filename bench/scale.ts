@@ -91,6 +91,15 @@ async function rate(jobs: number[], workers: number, seconds: number, job: (n: n
   return { perSecond: done / ((performance.now() - t0) / 1000), done };
 }
 
+/**
+ * Waits until the server has worked off the previous endpoint's backlog (a slow endpoint leaves queued
+ * queries behind when the load stops), so each figure is its own: one fresh request must answer.
+ */
+async function drain(url: string): Promise<void> {
+  const fresh = `${url}${url.includes('?') ? '&' : '?'}_drain=${Date.now()}`;
+  await fetch(fresh, { signal: AbortSignal.timeout(120_000) }).catch(() => {});
+}
+
 async function freshDatabase(
   engine: Engine,
   adminUrl: string,
@@ -250,6 +259,7 @@ export async function benchScale(
         m(`${size.label}.ping.p99`, ping.p99, 'ms');
         for (const [name, url] of Object.entries(ENDPOINTS(ids))) {
           const cached = url.startsWith('/api/public/');
+          await drain(`${server.url}${url}`);
           const f = await load(`${server.url}${url}`, options);
           put(size.label, name, f);
           const key = `${size.label}.${name}${cached ? '.cached' : ''}`;
@@ -262,6 +272,7 @@ export async function benchScale(
           const serviceMs = results.metrics[`${engine}.${size.label}.${name}.service_ms`]?.value;
           if (cached) {
             // The public cache answers repeated URLs from memory; a unique URL per request shows the work behind it.
+            await drain(`${server.url}${url}`);
             const u = await load(`${server.url}${url}`, { ...options, bust: true });
             put(`${size.label}.uncached`, name, u);
             const k2 = `${size.label}.${name}.uncached`;
