@@ -4,16 +4,22 @@
  *   --seconds N       measured seconds per endpoint (default 5)
  *   --connections N   concurrent connections (default 50)
  *   --engines LIST    pglite,postgres (default: both when PostgreSQL answers)
+ *   --scale S         also the synthetic national dataset (bench/scale.ts): PostgreSQL at S and S/10,
+ *                     PGlite at S/10 and S/100 (or --pglite-scale); S = national, small or a fraction
+ *   --pglite-scale S  the PGlite size (default S/10)
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { parseScale } from '../src/modules/synthetic/synthetic.plan.ts';
 import { measureEventLoop } from './event-loop.ts';
 import { load } from './lib/load.ts';
 import { newResults, writeResults } from './lib/results.ts';
 import { startServer } from './lib/server.ts';
+import { benchScale } from './scale.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +27,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     engines: { type: 'string' },
     out: { type: 'string', default: path.join('bench', 'results') },
+    scale: { type: 'string' },
+    'pglite-scale': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -107,5 +115,40 @@ results.ratios['ping_max_during_heavy_query.main_over_worker'] =
 
 let port = 3900;
 for (const engine of engines) await benchEngine(engine, port++, results);
+if (values.scale) {
+  const scale = parseScale(values.scale);
+  if (scale === undefined) throw new Error('--scale: national, small or a fraction in (0, 1]');
+  const pgliteScale = values['pglite-scale'] ? parseScale(values['pglite-scale']) : scale / 10;
+  if (pgliteScale === undefined) throw new Error('--pglite-scale: national, small or a fraction in (0, 1]');
+  results.notes.push(
+    `Synthetic dataset (nq57 synthetic generate): PostgreSQL at scale ${scale} ("big") and ${scale / 10} ("small"); ` +
+      `PGlite at ${pgliteScale} and ${pgliteScale / 10}. Scale 1 = 500,000 tasks and 5,000,000 report items. ` +
+      '"service_ms": the endpoint\'s service call in-process (its SQL and mapping, no HTTP), median. ' +
+      '"cached": public answers are cached per URL until the data changes, so a repeated URL is served from memory; ' +
+      '"uncached": a unique URL per request, so every request runs its queries. ' +
+      'No province dashboard endpoint exists yet: the province figures are the public agency page and the ' +
+      "province's task statuses as of a date. Rankings: the published snapshot of 2025. Submissions go through the " +
+      'reports service in-process (draft, save, submit as the agency; sign-in is not merged, so HTTP refuses ' +
+      'anonymous reports), against bare INSERTs of the same rows, 50 at a time.',
+  );
+  // The 10,000-row register import (PGlite), in its own process: preview + commit against exceljs alone.
+  const imp = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', 'import-10k.ts')], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const full = /= (\d+) ms/.exec(imp.stdout ?? '');
+  const ratio = /ratio \(b\)\/\(a\): ([\d.]+)/.exec(imp.stdout ?? '');
+  if (full && ratio) {
+    results.metrics['pglite.import_10k.ms'] = { value: Number(full[1]), unit: 'ms' };
+    results.ratios['pglite.import_10k.over_exceljs_read'] = Number(ratio[1]);
+  } else results.notes.push(`import-10k did not report: exit ${imp.status}`);
+  for (const engine of engines)
+    await benchScale(
+      engine,
+      engine === 'postgres' ? scale : pgliteScale,
+      { seconds, connections, port: port++, adminUrl: PG_ADMIN },
+      results,
+    );
+}
 writeResults(results, values.out);
 console.log(fs.readFileSync(path.join(values.out, 'latest.md'), 'utf8'));

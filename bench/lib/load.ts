@@ -11,11 +11,24 @@ export interface LoadFigures {
 /** Loopback load with autocannon: a short warm-up, then the measured run. Only 127.0.0.1. */
 export async function load(
   url: string,
-  options: { connections: number; seconds: number },
+  options: { connections: number; seconds: number; bust?: boolean },
 ): Promise<LoadFigures> {
   if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error('load tests target 127.0.0.1 only');
-  await autocannon({ url, connections: options.connections, duration: 1 });
-  const r = await autocannon({ url, connections: options.connections, duration: options.seconds });
+  // bust: a unique query parameter per request, so a per-URL cache never answers (the work behind it shows).
+  let n = 0;
+  const u = new URL(url);
+  const requests = options.bust
+    ? [
+        {
+          setupRequest: (req: autocannon.Request) => ({
+            ...req,
+            path: `${u.pathname}${u.search ? `${u.search}&` : '?'}_bench=${n++}`,
+          }),
+        },
+      ]
+    : undefined;
+  await autocannon({ url, connections: options.connections, duration: 1, requests });
+  const r = await autocannon({ url, connections: options.connections, duration: options.seconds, requests });
   return {
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,

@@ -20,6 +20,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerEvaluationCommands } from './commands/evaluation.ts';
 import { registerPlanCommands } from './commands/register.ts';
 import { registerReportCommands } from './commands/reports.ts';
+import { registerSyntheticCommands } from './commands/synthetic.ts';
 import { registerTargetCommands } from './commands/targets.ts';
 import { openConfiguredDatabase, runAction } from './context.ts';
 import { formatLoadSummary } from './format.ts';
@@ -363,5 +364,6 @@ registerTargetCommands(program);
 registerEvaluationCommands(program);
 
 registerReportCommands(program);
+registerSyntheticCommands(program);
 
 await program.parseAsync(process.argv);
