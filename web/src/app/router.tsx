@@ -1,6 +1,9 @@
 import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
+import { meQuery } from '../features/auth/api/get-me.ts';
+import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
@@ -97,6 +100,64 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../features/data/components/data-page.tsx')).DataPage,
         }),
+      },
+      {
+        path: 'sign-in',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/sign-in-page.tsx')).SignInPage,
+        }),
+      },
+      {
+        path: 'password-reset',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetRequestPage,
+        }),
+      },
+      {
+        // The emailed link is PUBLIC_URL/reset-password#token=…; /password-reset/:token also works.
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetConfirmPage,
+        }),
+      },
+      {
+        path: 'password-reset/:token',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetConfirmPage,
+        }),
+      },
+      {
+        path: 'profile',
+        element: <RequireSignIn />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/profile/components/profile-page.tsx')).ProfilePage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RequireSignIn anyOf={ADMIN_POLICIES} />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/admin/components/admin-page.tsx')).AdminPage,
+            }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }),
+          },
+        ],
       },
       {
         path: '*',
