@@ -143,6 +143,25 @@ describe('accounts in Chromium (demo mode)', () => {
     await signIn(fresh.page, 'head.hanoi@nq57.example', 'mat-khau-moi-2026');
   });
 
+  it('shows the audit trail to an auditor, filters it, and checks the hash chain', async () => {
+    const { page } = await open();
+    await signIn(page, 'auditor@nq57.example');
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'Nhật ký thay đổi (kiểm tra chuỗi)' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký thay đổi', level: 1 }).waitFor();
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    await page.getByLabel('Hành động').fill('user.create');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL(/action=user\.create/);
+    await expect
+      .poll(() => page.locator('.audit-table tbody td code').allTextContents())
+      .toSatisfy((actions: string[]) => actions.length > 0 && actions.every((a) => a === 'user.create'));
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
+    await expect
+      .poll(() => page.getByText('Chuỗi nguyên vẹn').textContent())
+      .toMatch(/đã kiểm tra \d+ bản ghi/);
+  });
+
   it('signs out from the user menu', async () => {
     const { page } = await open();
     await signIn(page, 'focal.hanoi@nq57.example');

@@ -1,5 +1,7 @@
 import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
+import { auditQuery } from '../features/admin/api/get-audit.ts';
+import { auditSearchFromUrl } from '../features/admin/audit-search.ts';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { meQuery } from '../features/auth/api/get-me.ts';
@@ -152,6 +154,35 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/admin/components/admin-page.tsx')).AdminPage,
             }),
+          },
+          {
+            path: 'users',
+            element: <RequireSignIn anyOf={['users.read', 'users.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/users-page.tsx')).UsersPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'audit',
+            element: <RequireSignIn anyOf={['audit.read']} />,
+            children: [
+              {
+                index: true,
+                loader: prefetch(({ request }) =>
+                  queryClient.prefetchQuery(
+                    auditQuery(auditSearchFromUrl(new URL(request.url).searchParams)),
+                  ),
+                ),
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/audit-page.tsx')).AuditPage,
+                }),
+              },
+            ],
           },
           {
             path: '*',

@@ -104,36 +104,26 @@ export function SignInPage() {
         <section className="section demo-accounts" aria-labelledby="demo-accounts-title">
           <h2 id="demo-accounts-title">{t('auth.demo.accountsTitle')}</h2>
           <p>
-            {t('auth.demo.accountsIntro')} <code>{DEMO_PASSWORD}</code>
+            {t('auth.demo.accountsIntro')} <code className="demo-accounts__password">{DEMO_PASSWORD}</code>
           </p>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('auth.demo.role')}</th>
-                <th scope="col">{t('auth.fields.email')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DEMO_ACCOUNTS.map((a) => (
-                <tr key={a.email}>
-                  <td>{t(`auth.roles.${a.role}`)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setEmail(a.email);
-                        setPassword(DEMO_PASSWORD);
-                      }}
-                      aria-label={t('auth.demo.use', { email: a.email })}
-                    >
-                      {a.email}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="demo-accounts__list">
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.email}>
+                <span className="demo-accounts__role">{t(`auth.roles.${a.role}`)}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setEmail(a.email);
+                    setPassword(DEMO_PASSWORD);
+                  }}
+                  aria-label={t('auth.demo.use', { email: a.email })}
+                >
+                  {a.email}
+                </button>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </div>
