@@ -162,6 +162,41 @@ describe('accounts in Chromium (demo mode)', () => {
       .toMatch(/đã kiểm tra \d+ bản ghi/);
   });
 
+  it('lets an administrator disable a person and grant and revoke a role', async () => {
+    const { page } = await open();
+    await signIn(page, 'admin@nq57.example');
+    await page.goto('/admin/users?q=steering');
+    const card = page.locator('.person-card').filter({ hasText: 'steering@nq57.example' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Khoá tài khoản' }).click();
+    await card.getByText('Đã khoá').waitFor();
+    await card.getByRole('button', { name: 'Mở khoá tài khoản' }).click();
+    await card.getByRole('button', { name: 'Khoá tài khoản' }).waitFor();
+    await card.getByRole('combobox').first().selectOption('auditor');
+    await card.getByRole('button', { name: 'Giao vai trò' }).click();
+    const revokeAuditor = card.getByRole('button', { name: /Thu hồi vai trò Kiểm toán/ });
+    await revokeAuditor.waitFor();
+    await revokeAuditor.click();
+    await expect.poll(() => revokeAuditor.count()).toBe(0);
+  });
+
+  it('lets an administrator add a unit to the organisation tree and rename it', async () => {
+    const { page } = await open();
+    await signIn(page, 'admin@nq57.example');
+    await page.goto('/admin/orgs');
+    await page.locator('.org-tree__item').first().waitFor();
+    await page.getByText('Thêm đơn vị').click();
+    await page.getByLabel('Mã đơn vị cấp trên').fill('BKHCN');
+    await page.getByLabel('Mã đơn vị', { exact: true }).fill('BKHCN_THU');
+    await page.getByLabel('Tên đơn vị').fill('Vụ Thử nghiệm');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.getByText('Đã thêm Vụ Thử nghiệm.').waitFor();
+    await page.getByRole('button', { name: 'Đổi tên Vụ Thử nghiệm' }).click();
+    await page.getByLabel('Tên mới của BKHCN_THU').fill('Vụ Thử nghiệm mới');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.org-tree__item', { hasText: 'Vụ Thử nghiệm mới' }).waitFor();
+  });
+
   it('signs out from the user menu', async () => {
     const { page } = await open();
     await signIn(page, 'focal.hanoi@nq57.example');

@@ -168,6 +168,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            path: 'orgs',
+            element: <RequireSignIn anyOf={['orgs.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
+                }),
+              },
+            ],
+          },
+          {
             path: 'audit',
             element: <RequireSignIn anyOf={['audit.read']} />,
             children: [

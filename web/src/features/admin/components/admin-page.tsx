@@ -10,7 +10,7 @@ export function AdminPage() {
   const areas = [
     { key: 'audit', to: '/admin/audit', show: can['audit.read'] },
     { key: 'users', to: '/admin/users', show: can['users.read'] || can['users.manage'] },
-    { key: 'orgs', to: null, show: can['orgs.manage'] },
+    { key: 'orgs', to: '/admin/orgs', show: can['orgs.manage'] },
   ].filter((a) => a.show);
   return (
     <div className="page">
