@@ -202,7 +202,11 @@ describe('accounts in Chromium (demo mode)', () => {
     await signIn(page, 'focal.hanoi@nq57.example');
     await page.goto('/');
     await page.getByTestId('user-name').click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('link', { name: 'Hồ sơ cá nhân' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ cá nhân', level: 1 }).waitFor();
+    await page.locator('.user-menu__list').waitFor({ state: 'hidden' }); // closed once followed
+    await page.getByTestId('user-name').click();
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
     await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
     const me = await page.request.get('/api/me');
     expect(me.status()).toBe(401);

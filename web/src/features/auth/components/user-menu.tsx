@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSignOut } from '../api/auth-actions.ts';
@@ -11,6 +12,11 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Close the menu once the person has gone where it led.
+  useEffect(() => {
+    if (menu.current && location.pathname) menu.current.open = false;
+  }, [location.pathname]);
   if (me.isPending) return <div className="user-menu" />;
   if (!me.data) {
     if (location.pathname === '/sign-in') return <div className="user-menu" />;
@@ -23,7 +29,16 @@ export function UserMenu() {
     );
   }
   return (
-    <details className="user-menu">
+    <details
+      className="user-menu"
+      ref={menu}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && menu.current?.open) {
+          menu.current.open = false;
+          menu.current.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary className="user-menu__name" data-testid="user-name">
         {me.data.user.name}
       </summary>
