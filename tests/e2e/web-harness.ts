@@ -4,6 +4,8 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 // @ts-expect-error plain ESM script without types
 import { buildWebIfStale } from '../../scripts/web-build.mjs';
 import type { Database } from '../../src/db/database.ts';
+import { applyDemoMode } from '../../src/modules/identity/demo.service.ts';
+import { defaultIdentityOptions } from '../../src/modules/identity/identity-options.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
@@ -47,14 +49,29 @@ export interface WebHarness {
  * The real server (built web app, PGlite database with the Program loaded) on a free loopback port,
  * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it.
  */
-export async function startWebHarness(): Promise<WebHarness> {
+/** GET /api/me answers 401 to a visitor who is not signed in: the app asks on every page, on purpose. */
+const isSignedOutMe = (url: string, status: number) => status === 401 && new URL(url).pathname === '/api/me';
+
+export interface WebHarnessOptions {
+  /** Demo mode: the banner, and the demo accounts of docs/roles.md created at start. */
+  demo?: boolean;
+}
+
+export async function startWebHarness(options: WebHarnessOptions = {}): Promise<WebHarness> {
   buildWebIfStale();
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
     database = await createTestDatabase('pglite');
-    app = await buildApp({ database, logLevel: 'silent', serveWeb: true });
+    // Generous request limits: the browser tests sign in many times from one address.
+    const identity = defaultIdentityOptions({
+      demo: options.demo ?? false,
+      rateLimits: { signIn: 1000, writes: 10000 },
+    });
+    app = await buildApp({ database, logLevel: 'silent', serveWeb: true, identity });
+    await app.ready();
+    if (identity.demo) await applyDemoMode(app.identity);
     await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
@@ -77,7 +94,10 @@ export async function startWebHarness(): Promise<WebHarness> {
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        // Chromium logs every 4xx answer to fetch; the signed-out /api/me is expected (see above).
+        if (message.text().includes('status of 401') && isSignedOutMe(message.location().url, 401)) return;
+        problems.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => {
@@ -87,6 +107,7 @@ export async function startWebHarness(): Promise<WebHarness> {
         problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
       });
       page.on('response', (response) => {
+        if (isSignedOutMe(response.url(), response.status())) return;
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       return { page, problems };

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
+import { useMe } from '../features/auth/api/get-me.ts';
+import { DemoBanner } from '../features/auth/components/demo-banner.tsx';
+import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 const NAV = [
@@ -17,6 +21,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigation = useNavigation();
   const shownPath = useRef(location.pathname);
+  const can = useMe().data?.can;
+  const showAdmin = ADMIN_POLICIES.some((p) => can?.[p]);
 
   // After a client-side navigation to another page, move focus to the new page's content, as a full
   // page load would, so screen-reader and keyboard users start at the top of what changed. Filters
@@ -33,6 +39,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      <DemoBanner />
       <header className="site-header">
         <div className="site-header__inner">
           <NavLink to="/" className="brand" end>
@@ -44,7 +51,10 @@ export function AppLayout() {
               <span className="brand__tagline">{t('app.tagline')}</span>
             </span>
           </NavLink>
-          <LanguageSwitch />
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul>
@@ -55,6 +65,11 @@ export function AppLayout() {
                 </NavLink>
               </li>
             ))}
+            {showAdmin && (
+              <li>
+                <NavLink to="/admin">{t('admin.nav')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

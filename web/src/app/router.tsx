@@ -1,6 +1,11 @@
 import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
+import { auditQuery } from '../features/admin/api/get-audit.ts';
+import { auditSearchFromUrl } from '../features/admin/audit-search.ts';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
+import { meQuery } from '../features/auth/api/get-me.ts';
+import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
@@ -105,6 +110,105 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../features/data/components/data-page.tsx')).DataPage,
         }),
+      },
+      {
+        path: 'sign-in',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/sign-in-page.tsx')).SignInPage,
+        }),
+      },
+      {
+        path: 'password-reset',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetRequestPage,
+        }),
+      },
+      {
+        // The emailed link is PUBLIC_URL/reset-password#token=…; /password-reset/:token also works.
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetConfirmPage,
+        }),
+      },
+      {
+        path: 'password-reset/:token',
+        lazy: async () => ({
+          Component: (await import('../features/auth/components/password-reset-page.tsx'))
+            .PasswordResetConfirmPage,
+        }),
+      },
+      {
+        path: 'profile',
+        element: <RequireSignIn />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/profile/components/profile-page.tsx')).ProfilePage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RequireSignIn anyOf={ADMIN_POLICIES} />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/admin/components/admin-page.tsx')).AdminPage,
+            }),
+          },
+          {
+            path: 'users',
+            element: <RequireSignIn anyOf={['users.read', 'users.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/users-page.tsx')).UsersPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'orgs',
+            element: <RequireSignIn anyOf={['orgs.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'audit',
+            element: <RequireSignIn anyOf={['audit.read']} />,
+            children: [
+              {
+                index: true,
+                loader: prefetch(({ request }) =>
+                  queryClient.prefetchQuery(
+                    auditQuery(auditSearchFromUrl(new URL(request.url).searchParams)),
+                  ),
+                ),
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/audit-page.tsx')).AuditPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }),
+          },
+        ],
       },
       {
         path: '*',

@@ -1,12 +1,37 @@
 /** The one way the web app reads the API: JSON over fetch, errors carry the HTTP status. */
+export interface ApiIssue {
+  field: string;
+  problem: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The API's stable error code (`invalid_credentials`, `forbidden`, `rate_limited`…), when it sent one. */
+    readonly code?: string,
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let message = response.statusText;
+  let code: string | undefined;
+  let issues: ApiIssue[] = [];
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; issues?: ApiIssue[] };
+    };
+    message = body.error?.message ?? message;
+    code = body.error?.code;
+    issues = body.error?.issues ?? [];
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(response.status, message, code, issues);
 }
 
 export type QueryParams = Record<string, string | number | undefined | null>;
@@ -22,15 +47,30 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 
 export async function getJson<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
   const response = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    let message = response.statusText;
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      message = body.error?.message ?? message;
-    } catch {
-      // not JSON: keep the status text
-    }
-    throw new ApiError(response.status, message);
-  }
+  if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
+}
+
+/**
+ * A write (or a sign-in) with a JSON body. The session cookie goes along (same origin); the server's
+ * CSRF check relies on the browser's Sec-Fetch-Site/Origin, so no token is needed. Answers with no
+ * body (204) resolve to undefined.
+ */
+export async function sendJson<T = undefined>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(apiUrl(path), {
+    method,
+    credentials: 'same-origin',
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await toApiError(response);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
