@@ -497,4 +497,30 @@ describe.each(testEngines())('reports on %s', (engine) => {
       'report.correct',
     ]);
   });
+
+  it('keeps BKHCN’s coordinator from accepting BKHCN’s own report', async () => {
+    const [h1] = (await call(stranger, 'GET', `/api/reports/obligations?agency=${otherAgency}`)).json();
+    const [task] = await rows<{ id: number }>(
+      database.db,
+      sql`SELECT ta.task_id AS id FROM task_agency ta JOIN task t ON t.id = ta.task_id AND t.recurrence IS NULL
+          WHERE ta.org_unit_id = ${otherAgency} AND ta.role = 'lead' ORDER BY ta.task_id LIMIT 1`,
+    );
+    const draft = await call(stranger, 'POST', '/api/reports', { obligationId: h1.id });
+    expect(draft.statusCode).toBe(201);
+    const id = draft.json().id;
+    const saved = await call(stranger, 'PUT', `/api/reports/${id}`, {
+      lockVersion: 1,
+      summary: 'Báo cáo của Bộ Khoa học và Công nghệ.',
+      items: [{ taskId: task!.id, status: 'in_progress', progress: 30 }],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await call(stranger, 'POST', `/api/reports/${id}/submit`, { lockVersion: 2 })).statusCode).toBe(
+      200,
+    );
+    expect((await call(coordinator, 'POST', `/api/reports/${id}/accept`, {})).statusCode).toBe(403);
+    expect(
+      (await call(coordinator, 'POST', `/api/reports/${id}/return`, { reason: 'Thiếu số liệu' })).statusCode,
+    ).toBe(403);
+    expect((await call(stranger, 'GET', `/api/reports/${id}`)).json().status).toBe('submitted');
+  });
 });
