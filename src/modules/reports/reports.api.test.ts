@@ -128,6 +128,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'draft', revision: 1, lockVersion: 1, items: [] });
     reportId = res.json().id;
+    // Another agency's officer does not see the draft; the agency's head does.
+    expect((await call(stranger, 'GET', `/api/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await call(head, 'GET', `/api/reports/${reportId}`)).statusCode).toBe(200);
   });
 
   it('stores a PDF judged by its content and serves it only as a download', async () => {
