@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.ts';
+import { Subject } from '../src/modules/access/subject.ts';
 import { loadWorkingCalendar } from '../src/modules/calendar/calendar.service.ts';
 import { liveEvaluation } from '../src/modules/evaluation/evaluation.service.ts';
 import { getAgency } from '../src/modules/orgs/orgs.service.ts';
@@ -149,6 +150,30 @@ async function serviceTimes(database: Database, ids: { province: number; program
   };
 }
 
+/** One person who drafts and submits for the agency: its focal officer and head at once (a bench shortcut). */
+function benchOfficer(agencyId: number) {
+  const user = {
+    id: 1,
+    name: 'bench officer',
+    email: 'bench@synthetic',
+    title: null,
+    orgUnitId: agencyId,
+    isDemo: false,
+  };
+  const grants = (['focal_officer', 'agency_head'] as const).map((role, i) => ({
+    id: i + 1,
+    role,
+    orgUnitId: agencyId,
+    includeSubUnits: false,
+  }));
+  const scopes = new Map(grants.map((g) => [g.role, new Set([agencyId])] as const));
+  return {
+    actor: { userId: 1, label: 'bench officer', via: 'api' as const },
+    agencyId,
+    subject: new Subject(user, grants, scopes),
+  };
+}
+
 /** Report submissions through the reports service (draft, save, submit) against bare INSERTs of the same rows. */
 async function writeRates(database: Database, seconds: number, workers: number) {
   const db = database.db;
@@ -160,7 +185,7 @@ async function writeRates(database: Database, seconds: number, workers: number) 
     seconds,
     async (obligationId) => {
       const o = submitJobs.find((j) => j.id === obligationId)!;
-      const who = { actor: { userId: 1, label: 'bench officer', via: 'api' as const }, agencyId: o.agencyId };
+      const who = benchOfficer(o.agencyId);
       const reportId = await createReport(db, who, obligationId);
       await saveDraft(db, who, {
         reportId,

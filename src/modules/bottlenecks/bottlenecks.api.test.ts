@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, signInAs } from '../../../tests/helpers/identity.ts';
 import { type Database, rows } from '../../db/database.ts';
-import { createActingTestApp, type TestUser, user } from '../reports/test-support.ts';
 
 describe.each(testEngines())('bottlenecks on %s', (engine) => {
   let app: FastifyInstance;
@@ -11,12 +12,15 @@ describe.each(testEngines())('bottlenecks on %s', (engine) => {
   let close: () => Promise<void>;
   let agencyId: number;
   let taskId: number;
-  const coordinator = user(21, null);
-  const call = (who: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as never, headers: { 'x-test-actor': JSON.stringify(who) } });
+  let coordinator: Client;
+  const call = (who: Client, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    who.request({ method, url, payload: payload as never });
 
   beforeAll(async () => {
-    ({ app, database, close } = await createActingTestApp(engine));
+    ({ app, database, close } = await createTestApp(engine));
+    // The coordinator (docs/roles.md): raises, escalates, records the steering committee's answer.
+    await makeUser(app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    coordinator = await signInAs(app, 'coordinator@most.gov.vn');
     const [row] = await rows<{ agencyId: number; taskId: number }>(
       database.db,
       sql`SELECT ta.org_unit_id AS "agencyId", ta.task_id AS "taskId" FROM task_agency ta

@@ -1,23 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
-import { createActingTestApp, type TestUser, user } from '../reports/test-support.ts';
+import { type Client, makeUser, SAME_ORIGIN, signInAs } from '../../../tests/helpers/identity.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 
 describe.each(testEngines())('notification and schedule settings on %s', (engine) => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
-  const me = user(101, null);
-  const call = (who: TestUser | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      payload: payload as never,
-      headers: who ? { 'x-test-actor': JSON.stringify(who) } : {},
-    });
-  let database: Awaited<ReturnType<typeof createActingTestApp>>['database'];
+  // The coordinator (reminder and schedule settings are theirs) and an agency's focal officer.
+  let me: Client;
+  let meId: number;
+  let other: Client;
+  const call = (who: Client | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    who
+      ? who.request({ method, url, payload: payload as never })
+      : app.inject({ method, url, payload: payload as never, headers: SAME_ORIGIN });
+  let database: TestApp['database'];
   beforeAll(async () => {
-    ({ app, close, database } = await createActingTestApp(engine));
+    ({ app, close, database } = await createTestApp(engine));
+    meId = await makeUser(app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    await makeUser(app.identity, 'officer@mof.gov.vn', 'BTC', [{ role: 'focal_officer' }]);
+    me = await signInAs(app, 'coordinator@most.gov.vn');
+    other = await signInAs(app, 'officer@mof.gov.vn');
   });
   afterAll(() => close?.());
 
@@ -62,16 +67,14 @@ describe.each(testEngines())('notification and schedule settings on %s', (engine
 
   it('lists my notifications and marks one read, once', async () => {
     await notificationsRepository(database.db).insertNotification({
-      userId: 101,
+      userId: meId,
       kind: 'overdue',
       title: 'Quá hạn',
       body: 'Báo cáo kỳ 2025-H1 đã quá hạn',
     });
     const unread = (await call(me, 'GET', '/api/notifications?unread=true')).json();
     expect(unread).toHaveLength(1);
-    expect((await call(user(102, null), 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(
-      404,
-    );
+    expect((await call(other, 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(404);
     expect((await call(me, 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(200);
     expect((await call(me, 'POST', `/api/notifications/${unread[0].id}/read`)).statusCode).toBe(404);
     expect((await call(me, 'GET', '/api/notifications?unread=true')).json()).toEqual([]);
@@ -86,9 +89,6 @@ describe.each(testEngines())('notification and schedule settings on %s', (engine
     expect(
       (await call(me, 'PUT', '/api/reminders/settings', { daysBefore: [], escalateAfterDays: 3 })).statusCode,
     ).toBe(400);
-    expect(
-      (await call(me, 'PUT', '/api/reminders/contacts/999999', { focalOfficers: [1], heads: [] })).statusCode,
-    ).toBe(404);
   });
 
   it('shows the Program’s 6-monthly schedule by default and lets the coordinator add monthly reports', async () => {

@@ -1,7 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/database.ts';
 import {
-  agencyContact,
   type Channel,
   notification,
   notificationPreference,
@@ -67,7 +66,8 @@ export function notificationsRepository(db: Db) {
 
     /**
      * One-off tasks with an original deadline in [from, to], per agency named as lead, not completed with
-     * evidence in the current state. Agencies without contacts get nothing, so they are left out early.
+     * evidence in the current state. Agencies where nobody holds a focal officer's or head's role get
+     * nothing, so they are left out early.
      */
     openTasks(programId: number, from: string, to: string): Promise<DueTask[]> {
       return rows<DueTask>(
@@ -78,35 +78,33 @@ export function notificationsRepository(db: Db) {
             JOIN task_agency ta ON ta.task_id = t.id AND ta.role = 'lead' AND ta.org_unit_id IS NOT NULL
             JOIN org_unit o ON o.id = ta.org_unit_id
             WHERE t.program_id = ${programId} AND t.recurrence IS NULL AND t.due_date BETWEEN ${from} AND ${to}
-              AND EXISTS (SELECT 1 FROM agency_contact c WHERE c.agency_id = ta.org_unit_id)
+              AND EXISTS (SELECT 1 FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+                          WHERE ra.org_unit_id = ta.org_unit_id AND ra.role IN ('focal_officer', 'agency_head')
+                            AND NOT u.disabled)
               AND NOT EXISTS (SELECT 1 FROM task_current_status s WHERE s.task_id = t.id
                               AND s.agency_id = ta.org_unit_id AND s.status = 'completed' AND s.has_evidence)
             ORDER BY t.due_date, t.id`,
       );
     },
 
-    contacts(agencyId: number, roles: ('focal_officer' | 'head')[]): Promise<{ userId: number }[]> {
+    /**
+     * The people who receive an agency's reminders: those holding the role at the agency itself (identity's
+     * role_assignment), or over it through a grant that includes sub-units; disabled accounts never.
+     */
+    contacts(agencyId: number, roles: ('focal_officer' | 'agency_head')[]): Promise<{ userId: number }[]> {
       return rows<{ userId: number }>(
         db,
-        sql`SELECT DISTINCT user_id AS "userId" FROM agency_contact WHERE agency_id = ${agencyId}
-            AND role IN (${sql.join(
-              roles.map((r) => sql`${r}`),
-              sql`, `,
-            )}) ORDER BY user_id`,
+        sql`WITH RECURSIVE up AS (
+              SELECT id, parent_id, 0 AS depth FROM org_unit WHERE id = ${agencyId}
+              UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM org_unit o JOIN up ON o.id = up.parent_id)
+            SELECT DISTINCT ra.user_id AS "userId"
+            FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id JOIN up ON up.id = ra.org_unit_id
+            WHERE NOT u.disabled AND (up.depth = 0 OR ra.include_sub_units)
+              AND ra.role IN (${sql.join(
+                roles.map((r) => sql`${r}`),
+                sql`, `,
+              )}) ORDER BY ra.user_id`,
       );
-    },
-
-    async agencyExists(id: number): Promise<boolean> {
-      return (await rows(db, sql`SELECT 1 FROM org_unit WHERE id = ${id}`)).length === 1;
-    },
-
-    async replaceContacts(agencyId: number, contacts: { userId: number; role: 'focal_officer' | 'head' }[]) {
-      await db.delete(agencyContact).where(eq(agencyContact.agencyId, agencyId));
-      if (contacts.length)
-        await db
-          .insert(agencyContact)
-          .values(contacts.map((c) => ({ agencyId, ...c })))
-          .onConflictDoNothing();
     },
 
     async preference(userId: number): Promise<Preference> {

@@ -10,7 +10,6 @@ import {
   markNotificationRead,
   myNotifications,
   myPreference,
-  setAgencyContacts,
   setMyPreference,
   setReminderSettings,
 } from './notifications.service.ts';
@@ -128,24 +127,6 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         await programIdOf(db(), request.query.program),
         request.body,
       ),
-  );
-
-  app.put(
-    '/reminders/contacts/:agencyId',
-    {
-      config: { policy: 'reminders.configure' },
-      schema: {
-        tags,
-        summary: "Who receives an agency's reminders (focal officers, heads), by user id",
-        params: z.object({ agencyId: dbId }),
-        body: z.object({ focalOfficers: z.array(dbId).max(50), heads: z.array(dbId).max(10) }),
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
-    },
-    async (request) => {
-      await setAgencyContacts(db(), actingUser(request).actor, request.params.agencyId, request.body);
-      return { ok: true as const };
-    },
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const CHANNELS = ['in_app', 'email', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -26,16 +26,6 @@ export const notificationPreference = pgTable('notification_preference', {
   webhookEnabled: boolean('webhook_enabled').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
-
-export const agencyContact = pgTable(
-  'agency_contact',
-  {
-    agencyId: integer('agency_id').notNull(),
-    userId: integer('user_id').notNull(),
-    role: text('role').$type<'focal_officer' | 'head'>().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.agencyId, t.userId, t.role] })],
-);
 
 export const reminderSetting = pgTable('reminder_setting', {
   programId: integer('program_id').primaryKey(),

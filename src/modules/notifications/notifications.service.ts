@@ -70,26 +70,3 @@ export async function setReminderSettings(
   });
   return settings;
 }
-
-/** Who receives an agency's reminders, until the identity module knows who holds which role there. */
-export async function setAgencyContacts(
-  db: Db,
-  actor: Actor,
-  agencyId: number,
-  c: { focalOfficers: number[]; heads: number[] },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const repo = notificationsRepository(tx);
-    if (!(await repo.agencyExists(agencyId))) throw notFound('Agency');
-    await repo.replaceContacts(agencyId, [
-      ...c.focalOfficers.map((userId) => ({ userId, role: 'focal_officer' as const })),
-      ...c.heads.map((userId) => ({ userId, role: 'head' as const })),
-    ]);
-    await recordAudit(tx, actor, {
-      action: 'agency_contact.set',
-      entityType: 'org_unit',
-      entityId: agencyId,
-      after: c,
-    });
-  });
-}

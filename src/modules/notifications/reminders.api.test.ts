@@ -13,7 +13,7 @@ import { cliActor } from '../audit/actor.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { generateObligations, programIdOf } from '../reports/obligations.service.ts';
 import { emailSender, type Senders, webhookSender } from './channels.ts';
-import { setAgencyContacts, setMyPreference, setReminderSettings } from './notifications.service.ts';
+import { setMyPreference, setReminderSettings } from './notifications.service.ts';
 import { REMINDER_QUEUE, startReminderScheduler } from './reminder-scheduler.ts';
 import { runReminders } from './reminders.service.ts';
 
@@ -101,10 +101,23 @@ async function prepare(database: Database, webhookUrl: string) {
         WHERE ta.org_unit_id IS NOT NULL AND t.recurrence IS NULL AND t.due_date BETWEEN '2025-01-01' AND '2025-06-16'
         GROUP BY ta.org_unit_id ORDER BY count(*) DESC, ta.org_unit_id LIMIT 1`,
   );
-  await setAgencyContacts(db, cliActor(), agency!.id, { focalOfficers: [101], heads: [102] });
+  // The agency's people, as identity keeps them: a focal officer and a head (roles at the agency).
+  const person = async (email: string, role: 'focal_officer' | 'agency_head') => {
+    const [u] = await rows<{ id: number }>(
+      db,
+      sql`INSERT INTO app_user (name, email, org_unit_id) VALUES (${email}, ${email}, ${agency!.id}) RETURNING id`,
+    );
+    await rows(
+      db,
+      sql`INSERT INTO role_assignment (user_id, role, org_unit_id) VALUES (${u!.id}, ${role}, ${agency!.id})`,
+    );
+    return u!.id;
+  };
+  const officerId = await person('can.bo.dau.moi@bo.gov.vn', 'focal_officer');
+  const headId = await person('lanh.dao@bo.gov.vn', 'agency_head');
   await setReminderSettings(db, cliActor(), programId, { daysBefore: [7, 3, 1], escalateAfterDays: 5 });
-  const officer = { userId: 101, label: 'officer', via: 'api' as const };
-  const head = { userId: 102, label: 'head', via: 'api' as const };
+  const officer = { userId: officerId, label: 'officer', via: 'api' as const };
+  const head = { userId: headId, label: 'head', via: 'api' as const };
   await setMyPreference(db, officer, {
     inApp: true,
     email: 'can.bo.dau.moi@bo.gov.vn',
@@ -123,7 +136,7 @@ async function prepare(database: Database, webhookUrl: string) {
     db,
     sql`SELECT id FROM reporting_obligation WHERE agency_id = ${agency!.id} AND period = '2025-H1'`,
   );
-  return { programId, agencyId: agency!.id, obligationId: obligation!.id };
+  return { programId, agencyId: agency!.id, obligationId: obligation!.id, officerId, headId };
 }
 
 const deliveries = (database: Database, like: string) =>
@@ -155,9 +168,24 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     });
     expect(first.failed).toBe(0);
     expect(await deliveries(database, `obligation:${ids.obligationId}:%`)).toEqual([
-      { userId: 101, channel: 'email', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
-      { userId: 101, channel: 'in_app', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
-      { userId: 101, channel: 'webhook', status: 'sent', key: `obligation:${ids.obligationId}:before:3` },
+      {
+        userId: ids.officerId,
+        channel: 'email',
+        status: 'sent',
+        key: `obligation:${ids.obligationId}:before:3`,
+      },
+      {
+        userId: ids.officerId,
+        channel: 'in_app',
+        status: 'sent',
+        key: `obligation:${ids.obligationId}:before:3`,
+      },
+      {
+        userId: ids.officerId,
+        channel: 'webhook',
+        status: 'sent',
+        key: `obligation:${ids.obligationId}:before:3`,
+      },
     ]);
     expect(sink.mails).toContainEqual({
       to: 'can.bo.dau.moi@bo.gov.vn',
@@ -187,7 +215,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     });
     expect(
       (await deliveries(database, `obligation:${ids.obligationId}:overdue`)).map((d) => d.userId),
-    ).toEqual([101, 101, 101, 102, 102]);
+    ).toEqual([ids.officerId, ids.officerId, ids.officerId, ids.headId, ids.headId]);
     expect(await deliveries(database, `obligation:${ids.obligationId}:escalate`)).toEqual([]);
     // Each one-off task the agency leads, due in the year before and not completed, is overdue too.
     const overdueTasks = await rows<{ id: number }>(
@@ -210,12 +238,12 @@ describe.each(testEngines())('reminders on %s', (engine) => {
         d.channel,
       ]),
     ).toEqual([
-      [102, 'email'],
-      [102, 'in_app'],
+      [ids.headId, 'email'],
+      [ids.headId, 'in_app'],
     ]);
     const inbox = await rows<{ kind: string }>(
       database.db,
-      sql`SELECT kind FROM notification WHERE user_id = 102 AND link = ${`/reports/obligations/${ids.obligationId}`} ORDER BY id`,
+      sql`SELECT kind FROM notification WHERE user_id = ${ids.headId} AND link = ${`/reports/obligations/${ids.obligationId}`} ORDER BY id`,
     );
     expect(inbox.map((i) => i.kind)).toEqual(['overdue', 'escalation']);
   });
@@ -224,7 +252,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     const failing: Senders = { ...sink.senders, webhook: webhookSender(1000) };
     await setMyPreference(
       database.db,
-      { userId: 101, label: 'officer', via: 'api' },
+      { userId: ids.officerId, label: 'officer', via: 'api' },
       {
         inApp: true,
         email: 'can.bo.dau.moi@bo.gov.vn',

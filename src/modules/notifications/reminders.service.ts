@@ -86,7 +86,7 @@ export async function runReminders(
       senders,
       run,
       `${d.key}:overdue`,
-      await repo.contacts(d.agencyId, ['focal_officer', 'head']),
+      await repo.contacts(d.agencyId, ['focal_officer', 'agency_head']),
       {
         kind: 'overdue',
         title: `Quá hạn: ${d.what}`,
@@ -95,7 +95,7 @@ export async function runReminders(
       },
     );
     if (late >= settings.escalateAfterDays)
-      await deliver(db, senders, run, `${d.key}:escalate`, await repo.contacts(d.agencyId, ['head']), {
+      await deliver(db, senders, run, `${d.key}:escalate`, await repo.contacts(d.agencyId, ['agency_head']), {
         kind: 'escalation',
         title: `Quá hạn ${late} ngày làm việc: ${d.what}`,
         body: `${d.what} vẫn quá hạn ${late} ngày làm việc (hạn ${due}). Đề nghị người đứng đầu chỉ đạo.`,

@@ -6,10 +6,11 @@ import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/app.ts';
 import { testEngines } from '../../../tests/helpers/db.ts';
+import { type Client, makeUser, SAME_ORIGIN, signInAs } from '../../../tests/helpers/identity.ts';
 import { type Database, rows } from '../../db/database.ts';
 import { vietnamToday } from '../task-status/dates.ts';
-import { createActingTestApp, type TestUser, user } from './test-support.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
@@ -22,41 +23,32 @@ describe.each(testEngines())('reports on %s', (engine) => {
   let agency: { id: number; code: string };
   let otherAgency: number;
   let tasks: { id: number; dueDate: string }[];
-  let officer: TestUser;
-  let secondOfficer: TestUser;
-  let head: TestUser;
-  let coordinator: TestUser;
-  let stranger: TestUser;
+  let officer: Client;
+  let secondOfficer: Client;
+  let head: Client;
+  let coordinator: Client;
+  let agencyCoordinator: Client;
+  let stranger: Client;
+  let officerId: number;
+  let headId: number;
 
-  const call = (who: TestUser | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      payload: payload as never,
-      headers: who ? { 'x-test-actor': JSON.stringify(who) } : {},
-    });
-  const upload = (
-    who: TestUser,
-    name: string,
-    body: Buffer | Readable,
-    headers: Record<string, string> = {},
-  ) =>
-    app.inject({
+  const call = (who: Client | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    who
+      ? who.request({ method, url, payload: payload as never })
+      : app.inject({ method, url, payload: payload as never, headers: SAME_ORIGIN });
+  const upload = (who: Client, name: string, body: Buffer | Readable, headers: Record<string, string> = {}) =>
+    who.request({
       method: 'POST',
       url: `/api/files?name=${encodeURIComponent(name)}`,
       payload: body as never,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'x-test-actor': JSON.stringify(who),
-        ...headers,
-      },
+      headers: { 'content-type': 'application/octet-stream', ...headers },
     });
   const count = async (table: string) =>
     (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0]!.n;
 
   beforeAll(async () => {
     process.env.FILES_DIR = filesDir;
-    ({ app, database, close } = await createActingTestApp(engine));
+    ({ app, database, close } = await createTestApp(engine));
     // The agency (other than the coordinating ministry) that leads most dated one-off tasks.
     [agency] = (await rows<{ id: number; code: string }>(
       database.db,
@@ -74,11 +66,22 @@ describe.each(testEngines())('reports on %s', (engine) => {
       database.db,
       sql`SELECT id FROM org_unit WHERE code = 'BKHCN'`,
     )) as [{ id: number }];
-    officer = user(11, agency.id);
-    secondOfficer = user(13, agency.id);
-    head = user(12, agency.id);
-    coordinator = user(21, null);
-    stranger = user(31, otherAgency);
+    // Real people with the roles each step needs (docs/roles.md).
+    const ctx = app.identity;
+    officerId = await makeUser(ctx, 'officer@agency.gov.vn', agency.code, [{ role: 'focal_officer' }]);
+    await makeUser(ctx, 'officer2@agency.gov.vn', agency.code, [{ role: 'focal_officer' }]);
+    headId = await makeUser(ctx, 'head@agency.gov.vn', agency.code, [{ role: 'agency_head' }]);
+    await makeUser(ctx, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+    // A coordinator who works for the reporting agency itself: never reviews its report.
+    await makeUser(ctx, 'coordinator@agency.gov.vn', agency.code, [{ role: 'coordinator' }]);
+    // The focal officer and head of another agency (the coordinating ministry, which reports too).
+    await makeUser(ctx, 'officer@most.gov.vn', 'BKHCN', [{ role: 'focal_officer' }, { role: 'agency_head' }]);
+    officer = await signInAs(app, 'officer@agency.gov.vn');
+    secondOfficer = await signInAs(app, 'officer2@agency.gov.vn');
+    head = await signInAs(app, 'head@agency.gov.vn');
+    coordinator = await signInAs(app, 'coordinator@most.gov.vn');
+    agencyCoordinator = await signInAs(app, 'coordinator@agency.gov.vn');
+    stranger = await signInAs(app, 'officer@most.gov.vn');
   });
   afterAll(async () => {
     await close?.();
@@ -125,6 +128,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'draft', revision: 1, lockVersion: 1, items: [] });
     reportId = res.json().id;
+    // Another agency's officer does not see the draft; the agency's head does.
+    expect((await call(stranger, 'GET', `/api/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await call(head, 'GET', `/api/reports/${reportId}`)).statusCode).toBe(200);
   });
 
   it('stores a PDF judged by its content and serves it only as a download', async () => {
@@ -144,14 +150,11 @@ describe.each(testEngines())('reports on %s', (engine) => {
   });
 
   it('answers an upload without a body or a name with 400, not 500', async () => {
-    const noBody = await app.inject({
-      method: 'POST',
-      url: '/api/files?name=x.pdf',
-      headers: { 'x-test-actor': JSON.stringify(officer) },
-    });
+    const noBody = await officer.request({ method: 'POST', url: '/api/files?name=x.pdf' });
     expect(noBody.statusCode).toBe(400);
     expect((await upload(officer, '', PDF)).statusCode).toBe(400);
-    expect((await upload(coordinator, 'x.pdf', PDF)).statusCode).toBe(400);
+    // Only an agency's focal officer uploads evidence: the coordinator is refused by policy.
+    expect((await upload(coordinator, 'x.pdf', PDF)).statusCode).toBe(403);
     expect(await count('stored_file')).toBe(1);
   });
 
@@ -179,7 +182,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
 
   /** Streams up to 200 MB over a real socket; resolves with the answer and how much was sent by then. */
   async function streamUpload(
-    who: TestUser,
+    who: Client,
     declared: number | null,
   ): Promise<{ status: number | 'closed'; sent: number }> {
     const address = app.server.address();
@@ -190,7 +193,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
       let answered = false;
       const headers: Record<string, string> = {
         'content-type': 'application/octet-stream',
-        'x-test-actor': JSON.stringify(who),
+        // Sent from our own pages over the real socket: the origin is this server's address.
+        origin: `http://127.0.0.1:${port}`,
+        cookie: `sid=${who.cookie}`,
       };
       if (declared !== null) headers['content-length'] = String(declared);
       const req = http.request({
@@ -265,7 +270,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
       },
     ],
   });
-  const save = (who: TestUser, lockVersion: number, body: unknown) =>
+  const save = (who: Client, lockVersion: number, body: unknown) =>
     call(who, 'PUT', `/api/reports/${reportId}`, { lockVersion, ...(body as object) });
 
   it.each([
@@ -355,7 +360,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
   });
 
   it('refuses accepting or returning one’s own report', async () => {
-    for (const who of [head, officer]) {
+    for (const who of [head, officer, agencyCoordinator]) {
       expect((await call(who, 'POST', `/api/reports/${reportId}/accept`, {})).statusCode).toBe(403);
       expect(
         (await call(who, 'POST', `/api/reports/${reportId}/return`, { reason: 'Thiếu số liệu' })).statusCode,
@@ -494,5 +499,31 @@ describe.each(testEngines())('reports on %s', (engine) => {
       'report.accept',
       'report.correct',
     ]);
+  });
+
+  it('keeps BKHCN’s coordinator from accepting BKHCN’s own report', async () => {
+    const [h1] = (await call(stranger, 'GET', `/api/reports/obligations?agency=${otherAgency}`)).json();
+    const [task] = await rows<{ id: number }>(
+      database.db,
+      sql`SELECT ta.task_id AS id FROM task_agency ta JOIN task t ON t.id = ta.task_id AND t.recurrence IS NULL
+          WHERE ta.org_unit_id = ${otherAgency} AND ta.role = 'lead' ORDER BY ta.task_id LIMIT 1`,
+    );
+    const draft = await call(stranger, 'POST', '/api/reports', { obligationId: h1.id });
+    expect(draft.statusCode).toBe(201);
+    const id = draft.json().id;
+    const saved = await call(stranger, 'PUT', `/api/reports/${id}`, {
+      lockVersion: 1,
+      summary: 'Báo cáo của Bộ Khoa học và Công nghệ.',
+      items: [{ taskId: task!.id, status: 'in_progress', progress: 30 }],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await call(stranger, 'POST', `/api/reports/${id}/submit`, { lockVersion: 2 })).statusCode).toBe(
+      200,
+    );
+    expect((await call(coordinator, 'POST', `/api/reports/${id}/accept`, {})).statusCode).toBe(403);
+    expect(
+      (await call(coordinator, 'POST', `/api/reports/${id}/return`, { reason: 'Thiếu số liệu' })).statusCode,
+    ).toBe(403);
+    expect((await call(stranger, 'GET', `/api/reports/${id}`)).json().status).toBe('submitted');
   });
 });

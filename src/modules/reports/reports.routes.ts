@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, pageQuery, paginated, programCode } from '../../lib/http.ts';
+import { notFound } from '../../server/errors.ts';
+import { can } from '../access/policies.ts';
 import { actingUser } from './acting-user.ts';
 import { generateObligations, listSchedules, programIdOf, setSchedule } from './obligations.service.ts';
 import { reportContentSchema } from './report-content.ts';
@@ -248,7 +250,16 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: reportDetailSchema },
       },
     },
-    async (request) => presentReport(await getReport(db(), request.params.id)),
+    async (request) => {
+      const found = await getReport(db(), request.params.id);
+      // A draft is the agency's own until submitted: only those who may read its drafts see it.
+      if (
+        found.report.status === 'draft' &&
+        !can(request.subject, 'reports.read_drafts', { orgUnitId: found.report.agencyId })
+      )
+        throw notFound('Report');
+      return presentReport(found);
+    },
   );
 
   app.put(

@@ -1,5 +1,8 @@
-import type { Db } from '../../db/database.ts';
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
+import { authorize, type PolicyName } from '../access/policies.ts';
+import type { Subject } from '../access/subject.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { bottlenecksRepository } from '../bottlenecks/bottlenecks.repository.ts';
@@ -15,10 +18,14 @@ import {
 import { type ReportRow, reportsRepository } from './reports.repository.ts';
 import type { ItemStatus } from './reports.schema.ts';
 
-/** Who acts and for which agency; the agency is the acting user's own (null for the coordinator's office). */
+/**
+ * Who acts: the audit actor, the person's own unit (`agencyId`, null when anonymous) and their roles.
+ * What they may do to an agency's report is decided by the roles they hold in that agency (policies.ts).
+ */
 export interface ActingUser {
   actor: Actor;
   agencyId: number | null;
+  subject: Subject;
 }
 
 /** A save that lost the race: the caller is shown what others changed since the version they edited. */
@@ -40,14 +47,34 @@ async function loadForUpdate(tx: Db, reportId: number): Promise<ReportRow> {
   return found;
 }
 
-function requireOwnAgency(who: ActingUser, r: ReportRow, doing: string): void {
-  if (who.agencyId !== r.agencyId) throw forbidden(`You may not ${doing} a report of another agency`);
+/** The route checked the policy "somewhere"; here it is checked for the agency the report belongs to. */
+function requireRoleIn(who: ActingUser, policy: PolicyName, agencyId: number): void {
+  authorize(who.subject, policy, { orgUnitId: agencyId });
 }
 
-/** The coordinator's rule: nobody reviews a report of their own agency or one they wrote or submitted. */
-function requireIndependentReviewer(who: ActingUser, r: ReportRow): void {
+/** Whether the unit is the agency or one of its departments (the person works for that agency). */
+async function worksFor(tx: Db, unitId: number | null, agencyId: number): Promise<boolean> {
+  if (unitId === null) return false;
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`WITH RECURSIVE up AS (
+          SELECT id, parent_id FROM org_unit WHERE id = ${unitId}
+          UNION ALL SELECT o.id, o.parent_id FROM org_unit o JOIN up ON o.id = up.parent_id)
+        SELECT count(*)::int AS n FROM up WHERE id = ${agencyId}`,
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/**
+ * The coordinator's rule: nobody reviews a report of their own agency (a coordinator of BKHCN does not
+ * accept BKHCN's report), one they hold an agency role in, or one they wrote or submitted.
+ */
+async function requireIndependentReviewer(tx: Db, who: ActingUser, r: ReportRow): Promise<void> {
+  requireRoleIn(who, 'reports.review', r.agencyId);
   const own =
-    (who.agencyId !== null && who.agencyId === r.agencyId) ||
+    (await worksFor(tx, who.agencyId, r.agencyId)) ||
+    who.subject.hasIn('focal_officer', r.agencyId) ||
+    who.subject.hasIn('agency_head', r.agencyId) ||
     (who.actor.userId !== null && (who.actor.userId === r.createdBy || who.actor.userId === r.submittedBy));
   if (own) throw forbidden('You may not review your own report');
 }
@@ -58,7 +85,7 @@ export async function createReport(db: Db, who: ActingUser, obligationId: number
     const repo = reportsRepository(tx);
     const obligation = await repo.obligation(obligationId);
     if (!obligation) throw notFound('Reporting obligation');
-    if (who.agencyId !== obligation.agencyId) throw forbidden('You may not report for another agency');
+    requireRoleIn(who, 'reports.draft', obligation.agencyId);
     const existing = await repo.revisions(obligationId);
     if (existing.length > 0)
       throw conflict(`This obligation already has a report (id ${existing.at(-1)!.id}); open it instead`);
@@ -161,7 +188,7 @@ export async function saveDraft(
 ): Promise<{ lockVersion: number }> {
   return db.transaction(async (tx) => {
     const r = await loadForUpdate(tx, input.reportId);
-    requireOwnAgency(who, r, 'edit');
+    requireRoleIn(who, 'reports.draft', r.agencyId);
     if (!EDITABLE.has(r.status))
       throw conflict(
         `A ${r.status} report cannot be edited; ${r.status === 'accepted' ? 'start a correction' : 'wait for the review'}`,
@@ -196,7 +223,7 @@ export async function submitReport(
   await db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
     const r = await loadForUpdate(tx, input.reportId);
-    requireOwnAgency(who, r, 'submit');
+    requireRoleIn(who, 'reports.submit', r.agencyId);
     if (!EDITABLE.has(r.status)) throw conflict(`A ${r.status} report cannot be submitted`);
     if (r.lockVersion !== input.lockVersion) {
       const base = (await repo.snapshot(r.id, input.lockVersion)) as ReportContent | null;
@@ -251,7 +278,7 @@ export async function returnReport(
   if (reason.length < 3) throw invalid([{ field: 'reason', problem: 'say why the report is returned' }]);
   await db.transaction(async (tx) => {
     const r = await loadForUpdate(tx, input.reportId);
-    requireIndependentReviewer(who, r);
+    await requireIndependentReviewer(tx, who, r);
     if (r.status !== 'submitted')
       throw conflict(`Only a submitted report can be returned; this one is ${r.status}`);
     await reportsRepository(tx).updateReport(r.id, {
@@ -288,7 +315,7 @@ export async function acceptReport(
   await db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
     const r = await loadForUpdate(tx, input.reportId);
-    requireIndependentReviewer(who, r);
+    await requireIndependentReviewer(tx, who, r);
     if (r.status !== 'submitted')
       throw conflict(`Only a submitted report can be accepted; this one is ${r.status}`);
     const tasks = new Set((await repo.items(r.id)).map((i) => i.taskId));
@@ -324,7 +351,7 @@ export async function correctReport(
   return db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
     const r = await loadForUpdate(tx, input.reportId);
-    requireOwnAgency(who, r, 'correct');
+    requireRoleIn(who, 'reports.draft', r.agencyId);
     if (r.status !== 'accepted' || r.supersededAt)
       throw conflict('Only the latest accepted revision can be corrected');
     const revisions = await repo.revisions(r.obligationId);
