@@ -43,15 +43,19 @@ export interface WebHarness {
 
 /**
  * The real server (built web app, PGlite database with the Program loaded) on a free loopback port,
- * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it.
+ * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it. `seed`
+ * writes to the database before the server starts (e.g. publishes an evaluation).
  */
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(
+  options: { seed?: (database: Database) => Promise<void> } = {},
+): Promise<WebHarness> {
   buildWebIfStale();
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
     database = await createTestDatabase('pglite');
+    await options.seed?.(database);
     app = await buildApp({ database, logLevel: 'silent', serveWeb: true });
     await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -2,6 +2,11 @@ import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
+import {
+  evaluationAgencyQuery,
+  evaluationQuery,
+  evaluationsQuery,
+} from '../features/evaluations/api/get-evaluations.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import { targetsQuery } from '../features/targets/api/get-targets.ts';
@@ -79,6 +84,31 @@ export const router = createBrowserRouter([
         loader: prefetch(({ params }) => queryClient.prefetchQuery(agencyQuery(params.code ?? ''))),
         lazy: async () => ({
           Component: (await import('../features/agencies/components/agency-page.tsx')).AgencyPage,
+        }),
+      },
+      {
+        path: 'evaluations',
+        loader: prefetch(() => queryClient.prefetchQuery(evaluationsQuery())),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluations-page.tsx'))
+            .EvaluationsPage,
+        }),
+      },
+      {
+        path: 'evaluations/:id',
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(evaluationQuery(Number(params.id)))),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluation-page.tsx')).EvaluationPage,
+        }),
+      },
+      {
+        path: 'evaluations/:id/agencies/:agencyId',
+        loader: prefetch(({ params }) =>
+          queryClient.prefetchQuery(evaluationAgencyQuery(Number(params.id), Number(params.agencyId))),
+        ),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluation-agency-page.tsx'))
+            .EvaluationAgencyPage,
         }),
       },
       {
