@@ -225,7 +225,9 @@ function ComponentDetail({ component: c }: { component: ScoreComponent }) {
               <th scope="col" className="num wide-only">
                 {t('evaluation.share')}
               </th>
-              <th scope="col">{t('evaluation.counted')}</th>
+              <th scope="col" className="wide-only">
+                {t('evaluation.counted')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -243,7 +245,9 @@ function ComponentDetail({ component: c }: { component: ScoreComponent }) {
                 </td>
                 <td className="num">{f.number(task.latenessWorkingDays)}</td>
                 <td className="num wide-only">{f.number(task.share)}</td>
-                <td>{task.inNumerator ? t('evaluation.inNumerator') : t('evaluation.inDenominator')}</td>
+                <td className="wide-only">
+                  {task.inNumerator ? t('evaluation.inNumerator') : t('evaluation.inDenominator')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -229,18 +229,17 @@ function RankingSection({
                   <Link to={href(a.agencyId)} className="eval-card__title" lang="vi">
                     {a.name}
                   </Link>
+                  <p className="eval-card__counts">
+                    {fig
+                      ? t('evaluation.fourCountsText', {
+                          onTime: f.number(fig.lead.completedOnTime),
+                          late: f.number(fig.lead.completedLate),
+                          open: f.number(fig.lead.openWithinDeadline),
+                          overdue: f.number(fig.lead.openOverdue),
+                        })
+                      : '–'}
+                  </p>
                   <dl className="eval-card__facts">
-                    <dt>{t('evaluation.fourCounts')}</dt>
-                    <dd>
-                      {fig
-                        ? t('evaluation.fourCountsText', {
-                            onTime: f.number(fig.lead.completedOnTime),
-                            late: f.number(fig.lead.completedLate),
-                            open: f.number(fig.lead.openWithinDeadline),
-                            overdue: f.number(fig.lead.openOverdue),
-                          })
-                        : '–'}
-                    </dd>
                     <dt>{t('evaluation.col.completionRate')}</dt>
                     <dd>{f.percent(fig?.lead.completionRate)}</dd>
                     <dt>{t('evaluation.col.onTimeRate')}</dt>

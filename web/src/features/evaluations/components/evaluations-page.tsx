@@ -70,7 +70,7 @@ function SnapshotList({ items }: { items: SnapshotSummary[] }) {
             <Link to={`/evaluations/${s.id}`} className="eval-card__title">
               {periodName(t, s.period)}
             </Link>
-            <dl className="eval-card__facts">
+            <dl className="eval-card__facts eval-card__facts--stacked">
               <dt>{t('evaluation.asOf')}</dt>
               <dd>{formatDate(s.asOf)}</dd>
               <dt>{t('evaluation.method')}</dt>

@@ -62,9 +62,7 @@ export function MethodSection({ method }: { method: Method }) {
         </tfoot>
       </table>
       <h3>{t('evaluation.formulaTitle')}</h3>
-      <p className="eval-formula">
-        <code>{t('evaluation.formula')}</code>
-      </p>
+      <p className="eval-formula">{t('evaluation.formula')}</p>
       <ul className="eval-rules">
         <li>{t('evaluation.rulePartner', { share: f.number(method.partnerShare) })}</li>
         <li>{t('evaluation.ruleDue')}</li>

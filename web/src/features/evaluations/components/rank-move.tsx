@@ -26,7 +26,9 @@ export function RankMove({ change, hasPrevious }: { change: RankChange | undefin
         {change.move !== 0 && <span aria-hidden="true"> {f.number(Math.abs(change.move))}</span>}
         <span className="visually-hidden">{moveText}</span>
       </span>{' '}
-      <span className="eval-move__delta">{t('evaluation.scoreDelta', { delta: f.signed(delta) })}</span>
+      <span className="eval-move__delta">
+        {t('evaluation.scoreDelta', { delta: delta === 0 ? '±0' : f.signed(delta) })}
+      </span>
     </span>
   );
 }
