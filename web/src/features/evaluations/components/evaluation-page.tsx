@@ -191,7 +191,14 @@ function RankingSection({
                     <tr key={a.agencyId}>
                       <td className="num">
                         {f.number(a.rank)}
-                        {a.tied && <span title={t('evaluation.tied')}>=</span>}
+                        {a.tied && (
+                          <>
+                            <span aria-hidden="true" title={t('evaluation.tied')}>
+                              =
+                            </span>
+                            <span className="visually-hidden"> ({t('evaluation.tied')})</span>
+                          </>
+                        )}
                       </td>
                       <th scope="row" lang="vi">
                         <Link to={href(a.agencyId)}>{a.name}</Link>
