@@ -47,7 +47,8 @@ export interface WebHarness {
 
 /**
  * The real server (built web app, PGlite database with the Program loaded) on a free loopback port,
- * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it.
+ * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it. `seed`
+ * writes to the database before the server starts (e.g. publishes an evaluation).
  */
 /** GET /api/me answers 401 to a visitor who is not signed in: the app asks on every page, on purpose. */
 const isSignedOutMe = (url: string, status: number) => status === 401 && new URL(url).pathname === '/api/me';
@@ -55,6 +56,8 @@ const isSignedOutMe = (url: string, status: number) => status === 401 && new URL
 export interface WebHarnessOptions {
   /** Demo mode: the banner, and the demo accounts of docs/roles.md created at start. */
   demo?: boolean;
+  /** Writes to the database before the server starts (e.g. publishes an evaluation). */
+  seed?: (database: Database) => Promise<void>;
 }
 
 export async function startWebHarness(options: WebHarnessOptions = {}): Promise<WebHarness> {
@@ -64,6 +67,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   let browser: Browser | undefined;
   try {
     database = await createTestDatabase('pglite');
+    await options.seed?.(database);
     // Generous request limits: the browser tests sign in many times from one address.
     const identity = defaultIdentityOptions({
       demo: options.demo ?? false,

@@ -12,6 +12,7 @@ const NAV = [
   { to: '/tasks', key: 'nav.tasks', end: false },
   { to: '/targets', key: 'nav.targets', end: false },
   { to: '/agencies', key: 'nav.agencies', end: false },
+  { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
 ] as const;
 

@@ -7,6 +7,11 @@ import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { meQuery } from '../features/auth/api/get-me.ts';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
+import {
+  evaluationAgencyQuery,
+  evaluationQuery,
+  evaluationsQuery,
+} from '../features/evaluations/api/get-evaluations.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
@@ -92,6 +97,31 @@ export const router = createBrowserRouter([
         loader: prefetch(({ params }) => queryClient.prefetchQuery(agencyQuery(params.code ?? ''))),
         lazy: async () => ({
           Component: (await import('../features/agencies/components/agency-page.tsx')).AgencyPage,
+        }),
+      },
+      {
+        path: 'evaluations',
+        loader: prefetch(() => queryClient.prefetchQuery(evaluationsQuery())),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluations-page.tsx'))
+            .EvaluationsPage,
+        }),
+      },
+      {
+        path: 'evaluations/:id',
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(evaluationQuery(Number(params.id)))),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluation-page.tsx')).EvaluationPage,
+        }),
+      },
+      {
+        path: 'evaluations/:id/agencies/:agencyId',
+        loader: prefetch(({ params }) =>
+          queryClient.prefetchQuery(evaluationAgencyQuery(Number(params.id), Number(params.agencyId))),
+        ),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/evaluation-agency-page.tsx'))
+            .EvaluationAgencyPage,
         }),
       },
       {
