@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../../src/modules/identity/demo.service.ts';
 import { DESKTOP, PHONE, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
 
 /** The main navigation every visitor sees, in Vietnamese. */
-const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Văn bản Chương trình'];
+const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
 
 /** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
 const ROLES = [
