@@ -23,7 +23,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nq57-cli-'));
 
-describe('the nq57 CLI', () => {
+// Each case starts the CLI in a fresh process (a PGlite start included): slow on a busy machine.
+describe('the nq57 CLI', { timeout: 180_000 }, () => {
   it.each([['migrate'], ['load-program'], ['serve']])('explains "%s" with --help', async (command) => {
     const r = await cli([command, '--help']);
     expect(r.code).toBe(0);
