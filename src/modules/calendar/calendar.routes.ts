@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/http.ts';
-import { requestActor } from '../register-io/request-actor.ts';
+import { actorOf } from '../audit/request-actor.ts';
 import { CALENDAR_DAY_KINDS } from './calendar.schema.ts';
 import { addCalendarDay, calendarYear, removeCalendarDay } from './calendar.service.ts';
 
@@ -55,7 +55,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await addCalendarDay(app.database.db, requestActor(request), request.body);
+      const row = await addCalendarDay(app.database.db, actorOf(request), request.body);
       return { date: row.day, kind: row.kind, reason: row.reason, source: row.source };
     },
   );
@@ -72,7 +72,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeCalendarDay(app.database.db, requestActor(request), request.params.date);
+      await removeCalendarDay(app.database.db, actorOf(request), request.params.date);
       return reply.status(204).send(null);
     },
   );

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode } from '../../lib/http.ts';
+import { actorOf } from '../audit/request-actor.ts';
 import { assignSchema, cancelSchema, idParam, taskInputSchema } from '../register/register.inputs.ts';
 import { isoTime, presentRegisterTask, registerTaskSchema } from '../register/register.presenter.ts';
-import { actorOf } from '../register/request-actor.ts';
 import {
   addPlanItem,
   assignPlanItem,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode } from '../../lib/http.ts';
-import { requestActor } from '../register-io/request-actor.ts';
+import { actorOf } from '../audit/request-actor.ts';
 import { ITEM_LINK_STATUSES } from './item-links.schema.ts';
 import { decideItemLink, listItemLinks, suggestItemLinks } from './item-links.service.ts';
 
@@ -86,7 +86,7 @@ export const itemLinkRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => suggestItemLinks(app.database.db, requestActor(request), request.query.program),
+    async (request) => suggestItemLinks(app.database.db, actorOf(request), request.query.program),
   );
 
   app.patch(
@@ -104,7 +104,7 @@ export const itemLinkRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const row = await decideItemLink(
         app.database.db,
-        requestActor(request),
+        actorOf(request),
         request.params.id,
         request.body.status,
       );

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
 import { AppError } from '../../server/errors.ts';
+import { actorOf } from '../audit/request-actor.ts';
 import { REGISTER_FIELDS, type RegisterField } from './register-columns.ts';
 import { exportRegister } from './register-export.service.ts';
 import { MAX_IMPORT_BYTES } from './register-file.ts';
 import { commitImport, type ImportInput, previewImport } from './register-import.service.ts';
-import { requestActor } from './request-actor.ts';
 
 const tags = ['register: Excel and CSV'];
 const UPLOAD_TYPES = [
@@ -177,6 +177,6 @@ export const registerIoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      commitImport(app.database.db, requestActor(request), importInput(request.query, request.body)),
+      commitImport(app.database.db, actorOf(request), importInput(request.query, request.body)),
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode, searchText } from '../../lib/http.ts';
 import { invalid } from '../../server/errors.ts';
+import { actorOf } from '../audit/request-actor.ts';
 import { decideExtension, pendingExtensions, requestExtension, taskDeadlines } from './extensions.service.ts';
 import {
   asOfText,
@@ -34,7 +35,6 @@ import {
   taskOccurrences,
   updateRegisterTask,
 } from './register.service.ts';
-import { actorOf } from './request-actor.ts';
 
 const tags = ['register'];
 const programQuery = z.object({ program: programCode });
