@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import vi from './vi.json';
-
-type Messages = { [key: string]: string | Messages };
+import { en, type Messages, vi } from './messages.ts';
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
