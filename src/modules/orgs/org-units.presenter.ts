@@ -3,6 +3,8 @@ import type { EventRow, UnitRow } from './org-units.repository.ts';
 
 /** Response shapes of the organisation admin API. */
 export const unitSchema = z.object({
+  /** The id other APIs take (people, reports, bottlenecks); the code is the stable public key. */
+  id: z.number(),
   code: z.string(),
   kind: z.string(),
   nameVi: z.string(),
@@ -18,6 +20,7 @@ export const unitSchema = z.object({
 
 export function presentUnit(u: UnitRow): z.infer<typeof unitSchema> {
   return {
+    id: u.id,
     code: u.code,
     kind: u.kind,
     nameVi: u.nameVi,

@@ -7,14 +7,15 @@ import { DemoBanner } from '../features/auth/components/demo-banner.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-const NAV = [
+/** The main navigation. A staff page names the policy (GET /api/me `can`) that shows its link. */
+const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[] = [
   { to: '/', key: 'nav.overview', end: true },
   { to: '/tasks', key: 'nav.tasks', end: false },
   { to: '/targets', key: 'nav.targets', end: false },
   { to: '/agencies', key: 'nav.agencies', end: false },
   { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
-] as const;
+];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function AppLayout() {
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.policy || can?.[item.policy]).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {t(item.key)}

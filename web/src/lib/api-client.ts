@@ -74,3 +74,28 @@ export async function sendJson<T = undefined>(
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** The media type to send a file as: the browser's guess, else from the extension (Windows often gives none for .csv). */
+function fileMediaType(file: File | Blob): string {
+  if (file.type) return file.type;
+  const name = file instanceof File ? file.name.toLowerCase() : '';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (name.endsWith('.csv')) return 'text/csv';
+  return 'application/octet-stream';
+}
+
+/**
+ * An upload whose request body is the file itself (imports, evidence files), as the API takes them:
+ * no multipart. The file's name goes in the query when the endpoint wants it (`params`).
+ */
+export async function sendFile<T>(path: string, file: File | Blob, params: QueryParams = {}): Promise<T> {
+  const response = await fetch(apiUrl(path, params), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': fileMediaType(file) },
+    body: file,
+  });
+  if (!response.ok) throw await toApiError(response);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { getJson, sendJson } from '../../../lib/api-client.ts';
 
 export interface OrgUnit {
+  id: number;
   code: string;
   kind: string;
   nameVi: string;
@@ -26,6 +27,19 @@ export const orgsQuery = (q?: string) =>
   });
 
 export const useOrgs = (q?: string) => useQuery(orgsQuery(q));
+
+/** Current units under `root` (itself included), of the given kinds: the choices of a unit picker. */
+export const orgUnitsQuery = (filter: { root?: string; kinds?: readonly string[] } = {}) =>
+  queryOptions({
+    queryKey: ['orgs', 'units', filter.root ?? '', (filter.kinds ?? []).join(',')],
+    queryFn: ({ signal }) =>
+      getJson<{ items: OrgUnit[]; total: number }>(
+        '/orgs',
+        { root: filter.root, kind: filter.kinds?.join(','), pageSize: 5000 },
+        signal,
+      ),
+    staleTime: 60_000,
+  });
 
 function useOrgChange<V>(send: (v: V) => Promise<OrgUnit>) {
   const client = useQueryClient();
