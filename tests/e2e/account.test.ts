@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/identity/demo.service.ts';
-import { DESKTOP, PHONE, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
+import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
 
 /** The main navigation every visitor sees, in Vietnamese. */
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
@@ -28,12 +28,6 @@ const VIEWS: { name: string; options: BrowserContextOptions }[] = [
   { name: 'desktop', options: DESKTOP },
   { name: 'phone', options: PHONE },
 ];
-
-/** Signs in through the API from the page's own context (the cookie lands in the browser), not the form. */
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  const response = await page.request.post('/api/auth/sign-in', { data: { email, password } });
-  expect(response.status(), `sign-in of ${email}`).toBe(200);
-}
 
 const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link');
 

@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { buildWebIfStale } from '../../scripts/web-build.mjs';
 import type { Database } from '../../src/db/database.ts';
-import { applyDemoMode } from '../../src/modules/identity/demo.service.ts';
+import { applyDemoMode, DEMO_PASSWORD } from '../../src/modules/identity/demo.service.ts';
 import { defaultIdentityOptions } from '../../src/modules/identity/identity-options.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from '../helpers/db.ts';
@@ -123,4 +124,13 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       await database?.close();
     },
   };
+}
+
+/**
+ * Signs in through the API from the page's own context, so the session cookie lands in the browser.
+ * Tests use this fixture; only the test of the sign-in form itself goes through the form.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const response = await page.request.post('/api/auth/sign-in', { data: { email, password } });
+  expect(response.status(), `sign-in of ${email}`).toBe(200);
 }
