@@ -88,7 +88,7 @@ export function ValueForm({
 }: {
   targets: MonitoredTarget[];
   editing: TargetValue | null;
-  onDone: (saved: TargetValue, created: boolean) => void;
+  onDone: (targetCode: string, created: boolean) => void;
 }) {
   const { t } = useTranslation();
   const { pick } = useLocalized();
@@ -116,8 +116,9 @@ export function ValueForm({
       note: trimmed(draft.note),
       evidenceUrl: trimmed(draft.evidenceUrl),
     };
-    if (editing) update.mutate({ id: editing.id, ...body }, { onSuccess: (saved) => onDone(saved, false) });
-    else enter.mutate({ code: draft.code, ...body }, { onSuccess: (saved) => onDone(saved, true) });
+    if (editing)
+      update.mutate({ id: editing.id, ...body }, { onSuccess: () => onDone(editing.target.code, false) });
+    else enter.mutate({ code: draft.code, ...body }, { onSuccess: () => onDone(draft.code, true) });
   };
 
   return (

@@ -71,12 +71,10 @@ function ValuesView({ targets, items }: { targets: MonitoredTarget[]; items: Tar
             key={editing?.id ?? 'new'}
             targets={targets}
             editing={editing}
-            onDone={(value, created) => {
+            onDone={(code, created) => {
               setEditing(null);
               setSaved(
-                t(created ? 'targetAdmin.values.savedNew' : 'targetAdmin.values.savedCorrection', {
-                  code: value.target.code,
-                }),
+                t(created ? 'targetAdmin.values.savedNew' : 'targetAdmin.values.savedCorrection', { code }),
               );
             }}
           />

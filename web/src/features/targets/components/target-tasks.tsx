@@ -19,7 +19,7 @@ export function TargetTasks({ code }: { code: string }) {
       <h2 id={`${id}-tasks`}>{t('targetPage.links.tasksTitle')}</h2>
       <LinkWarnings warnings={warnings} />
       {tasks.length === 0 ? (
-        <p className="empty-state">{t('targetPage.links.noTasks')}</p>
+        <p className="muted links-empty">{t('targetPage.links.noTasks')}</p>
       ) : (
         <>
           <p className="muted">{t('targetPage.links.asOf', { date: formatDate(asOf) })}</p>

@@ -21,7 +21,7 @@ export function TaskTargets({ taskId }: { taskId: number }) {
       <h2 id={`${id}-targets`}>{t('targetPage.links.targetsTitle')}</h2>
       <LinkWarnings warnings={warnings} />
       {targets.length === 0 ? (
-        <p className="empty-state">{t('targetPage.links.noTargets')}</p>
+        <p className="muted links-empty">{t('targetPage.links.noTargets')}</p>
       ) : (
         <ul className="linked-list">
           {targets.map((target) => (
