@@ -95,17 +95,19 @@ export function ColumnMappingStep({
               return (
                 <tr key={field}>
                   <th scope="row">
-                    <label htmlFor={`${id}-${field}`}>
-                      {t(`registerIo.fields.${field}`)}
-                      {required && (
-                        <span className="badge badge--warn">{t('registerIo.mapping.required')}</span>
-                      )}
-                    </label>
+                    <label htmlFor={`${id}-${field}`}>{t(`registerIo.fields.${field}`)}</label>
+                    {/* The select itself tells screen readers it is required (aria-required). */}
+                    {required && (
+                      <span className="badge badge--warn" aria-hidden="true">
+                        {t('registerIo.mapping.required')}
+                      </span>
+                    )}
                   </th>
                   <td>
                     <select
                       id={`${id}-${field}`}
                       value={mapping[field] ?? ''}
+                      aria-required={required || undefined}
                       aria-invalid={
                         (required && !mapping[field]) || twice.includes(mapping[field] ?? '') || undefined
                       }
