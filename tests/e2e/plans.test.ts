@@ -1,11 +1,24 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendixWorkbook, chooseFile, expectRefusals, HANOI, seedWards, WARDS } from './plans-fixtures.ts';
+import {
+  appendixWorkbook,
+  chooseFile,
+  expectRefusals,
+  HANOI,
+  seedWards,
+  WARDS,
+  workbook,
+} from './plans-fixtures.ts';
 import { DESKTOP, signIn, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
 
 const COORDINATOR = 'coordinator@nq57.example';
 const FOCAL_HANOI = 'focal.hanoi@nq57.example';
+const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm', 'Thời hạn'];
 
 interface ApiTask {
   id: number;
@@ -191,4 +204,120 @@ describe('plans, import, extensions and gaps in Chromium (demo mode)', () => {
     expect(names).not.toContain('Thành phố Hà Nội');
     expect(names).toContain('Thành phố Hồ Chí Minh');
   }, 180_000);
+
+  it('downloads the register and the tracking ledger as .xlsx and .csv', async () => {
+    const { page } = await open(COORDINATOR);
+    await page.goto('/register/import');
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+    };
+    const ledger = await download('Tải Sổ theo dõi (có ngày hạn) dạng XLSX');
+    expect(ledger.name).toBe('so-theo-doi-nq57.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(ledger.bytes as unknown as ExcelJS.Buffer);
+    expect((wb.worksheets[0]!.getRow(3).values as unknown[]).slice(1, 4)).toEqual([
+      'STT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+    ]);
+    const csv = await download('Tải Danh mục nhiệm vụ dạng CSV');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.bytes.toString('utf8').startsWith('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì')).toBe(true);
+  });
+
+  it('says clearly why a file or a plan item is refused', async () => {
+    const { page, problems } = await open(COORDINATOR);
+    await page.goto('/register/import');
+    const alert = page.locator('.register-io-alert');
+    const choose = (name: string, buffer: Buffer, mimeType?: string) =>
+      chooseFile(page, 'Tệp danh mục nhiệm vụ', name, buffer, mimeType);
+    await choose('phu-luc.xlsx', Buffer.from('STT,Nhiệm vụ\n1,Không phải Excel\n'));
+    await expect.poll(() => alert.textContent()).toContain('Tệp không phải sổ Excel (.xlsx) thật');
+    await choose('phu-luc.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'application/vnd.ms-excel');
+    await expect.poll(() => alert.textContent()).toContain('Excel 97–2003 (.xls)');
+    const merged = await workbook([HEADER, ['1', 'a', 'b']], (ws) => ws.mergeCells('B2:C2'));
+    await choose('gop-o.xlsx', merged);
+    await expect.poll(() => alert.textContent()).toContain('có ô gộp tại B2:C2');
+    const formula = await workbook([HEADER, ['1', 'a', 'b', null, null, { formula: 'TODAY()' }]]);
+    await choose('cong-thuc.xlsx', formula);
+    await expect.poll(() => alert.textContent()).toContain('có công thức tại F2');
+    // Over 50 MB: refused here, before anything is sent.
+    const big = path.join(os.tmpdir(), `nq57-big-${process.pid}.csv`);
+    fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024 + 1024, 0x41));
+    try {
+      await page.getByLabel('Tệp danh mục nhiệm vụ', { exact: true }).setInputFiles(big);
+      await expect.poll(() => alert.textContent()).toContain('vượt giới hạn 50 MB');
+    } finally {
+      fs.rmSync(big, { force: true });
+    }
+    expectRefusals(problems, '/api/register/import/columns');
+
+    // A focal officer's plan item under another agency's task: the server's reason is shown.
+    const bkhcn = await open('focal.bkhcn@nq57.example');
+    const b = bkhcn.page;
+    const copied = await b.request.post('/api/plans/BKHCN/copy-down', { headers: { origin: web.baseUrl } });
+    expect(copied.status()).toBe(200);
+    await b.goto('/plans/BKHCN');
+    await b.getByRole('button', { name: 'Thêm mục kế hoạch' }).click();
+    const form = b.getByRole('form', { name: 'Thêm mục kế hoạch' });
+    const parent = form.getByLabel('Thực hiện nhiệm vụ');
+    await expect.poll(() => parent.locator('optgroup').count()).toBe(3);
+    const foreign = await b.request.get('/api/register/tasks?lead=BTC');
+    const task = ((await foreign.json()) as { items: ApiTask[] }).items[0]!;
+    await parent.selectOption(String(task.id));
+    await form.getByLabel('Nội dung').fill('Phối hợp với Bộ Tài chính');
+    await form
+      .getByLabel('Đơn vị chủ trì (cơ quan hoặc đơn vị trực thuộc)', { exact: true })
+      .selectOption('BKHCN');
+    await form.getByRole('button', { name: 'Thêm mục' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toContain(`parentTaskId: task ${task.code} is not assigned to Bộ Khoa học và Công nghệ`);
+    expectRefusals(bkhcn.problems, '/api/plans/BKHCN/items');
+    // Another agency's plan shows no way to change it.
+    await b.goto(`/plans/${HANOI}`);
+    await b.getByRole('heading', { level: 1 }).waitFor();
+    await b.waitForLoadState('networkidle');
+    expect(await b.getByRole('button', { name: /Lập kế hoạch|Thêm mục/ }).count()).toBe(0);
+  });
+
+  it('lets the administrator keep a year of the working-day calendar', async () => {
+    const { page, problems } = await open('admin@nq57.example');
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'Lịch ngày làm việc' }).click();
+    await page.getByRole('heading', { name: `Lịch ngày làm việc năm ${new Date().getFullYear()}` }).waitFor();
+    await page.goto('/admin/calendar?year=2026');
+    // The seeded 2026: Tết off Monday 16/2 to Friday 20/2; Saturday 10/1 worked for Friday 2/1.
+    for (const day of ['16', '17', '18', '19', '20']) await page.getByTestId(`off-2026-02-${day}`).waitFor();
+    expect(await page.getByTestId('makeup-2026-01-10').textContent()).toContain(
+      'Làm bù cho thứ Sáu 2/1/2026',
+    );
+
+    await page.goto('/admin/calendar?year=2031');
+    await page.getByRole('heading', { name: 'Lịch ngày làm việc năm 2031' }).waitFor();
+    const add = async (date: string, kind: 'day_off' | 'working_day', reason: string) => {
+      await page.getByLabel('Ngày (dd/mm/yyyy)').fill(date);
+      await page.getByLabel('Ngày (dd/mm/yyyy)').press('Enter');
+      await page.getByLabel('Loại').selectOption(kind);
+      await page.getByLabel('Lý do').fill(reason);
+      await page.getByLabel('Căn cứ (văn bản)').fill('Thông báo thử nghiệm/BNV');
+      await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    };
+    await add('24/01/2031', 'day_off', 'Tết Tân Hợi (nghỉ bù)');
+    await page.getByTestId('off-2031-01-24').waitFor();
+    await add('01/02/2031', 'working_day', 'Làm bù cho thứ Sáu 24/1/2031');
+    await page.getByTestId('makeup-2031-02-01').waitFor();
+    // A make-up day on a weekday changes nothing: refused with the reason.
+    await add('05/02/2031', 'working_day', 'Sai');
+    await expect
+      .poll(() => page.locator('.calendar-add .form-error').textContent())
+      .toContain('a make-up working day must be a Saturday or Sunday');
+    expectRefusals(problems, '/api/calendar/days');
+    await page.getByRole('button', { name: 'Xoá ngày 01/02/2031 đã nhập' }).click();
+    await expect.poll(() => page.getByTestId('makeup-2031-02-01').count()).toBe(0);
+  });
 });
