@@ -14,10 +14,17 @@ import {
   WARDS,
   workbook,
 } from './plans-fixtures.ts';
-import { DESKTOP, signIn, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
+import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
 
 const COORDINATOR = 'coordinator@nq57.example';
 const FOCAL_HANOI = 'focal.hanoi@nq57.example';
+const SCREENSHOTS_ALL = Boolean(process.env.UPDATE_SCREENSHOTS);
+const SHOTS = SCREENSHOTS_ALL ? path.resolve('docs/screenshots') : path.resolve('.tmp/screenshots');
+const LOCALES = { vi: 'vi-VN', en: 'en-GB' } as const;
+const VIEWS: { name: string; options: BrowserContextOptions }[] = [
+  { name: 'desktop', options: DESKTOP },
+  { name: 'phone', options: PHONE },
+];
 const HEADER = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Sản phẩm', 'Thời hạn'];
 
 interface ApiTask {
@@ -51,6 +58,7 @@ describe('plans, import, extensions and gaps in Chromium (demo mode)', () => {
 
   beforeAll(async () => {
     web = await startWebHarness({ demo: true, seed: seedWards });
+    fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(() => web?.close());
   afterEach(() => {
@@ -320,4 +328,98 @@ describe('plans, import, extensions and gaps in Chromium (demo mode)', () => {
     await page.getByRole('button', { name: 'Xoá ngày 01/02/2031 đã nhập' }).click();
     await expect.poll(() => page.getByTestId('makeup-2031-02-01').count()).toBe(0);
   });
+
+  /**
+   * Every screen of plans, import, extensions and the calendar: nothing wider than the screen, no
+   * console error. Phone in Vietnamese and desktop in English each run; UPDATE_SCREENSHOTS=1 renders all
+   * four (desktop and phone, vi and en) into docs/screenshots.
+   */
+  it('renders every screen on a phone and a desktop without overflow', async () => {
+    const setup = await open(COORDINATOR);
+    const hanoiSetup = await open(FOCAL_HANOI);
+    const bkhcnSetup = await open('focal.bkhcn@nq57.example');
+    const headers = { origin: web.baseUrl };
+    // A plan to show, and a request in the coordinator's queue (each step is idempotent).
+    expect((await hanoiSetup.page.request.post(`/api/plans/${HANOI}/copy-down`, { headers })).status()).toBe(
+      200,
+    );
+    const most = (
+      (await (await setup.page.request.get('/api/register/tasks?lead=BKHCN')).json()) as {
+        items: (ApiTask & { registerState: string; missing: string[] })[];
+      }
+    ).items.find((t) => t.missing.length === 0 && t.dueDate && t.dueDate < '2030-12-31')!;
+    if (most.registerState !== 'assigned') {
+      const assigned = await setup.page.request.post(`/api/register/tasks/${most.id}/assign`, {
+        data: { assignedOn: '2025-04-01' },
+        headers,
+      });
+      expect(assigned.status(), await assigned.text()).toBe(200);
+    }
+    const asked = await bkhcnSetup.page.request.post(`/api/register/tasks/${most.id}/extensions`, {
+      data: {
+        agency: 'BKHCN',
+        reason: 'Chờ ý kiến thẩm định của Bộ Tư pháp',
+        requestedDueDate: '2030-12-31',
+      },
+      headers,
+    });
+    expect([201, 409], await asked.text()).toContain(asked.status()); // 409: one is already pending
+
+    const variants = SCREENSHOTS_ALL
+      ? (['vi', 'en'] as const).flatMap((language) => VIEWS.map((view) => ({ language, view })))
+      : [
+          { language: 'vi' as const, view: VIEWS[1]! },
+          { language: 'en' as const, view: VIEWS[0]! },
+        ];
+    for (const { language, view } of variants) {
+      const as = async (email: string) => {
+        const opened = await open(email, { ...view.options, locale: LOCALES[language] });
+        await opened.page.addInitScript(
+          (lang) => window.localStorage.setItem('nq57.language', lang),
+          language,
+        );
+        return opened.page;
+      };
+      const shoot = async (page: Page, name: string, ready: string) => {
+        await page.locator(ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} is wider than the ${view.name} screen`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${language}-${view.name}.png`) });
+      };
+      const coordinator = await as(COORDINATOR);
+      await coordinator.goto('/register/import');
+      await chooseFile(
+        coordinator,
+        language === 'vi' ? 'Tệp danh mục nhiệm vụ' : 'Task list file',
+        'ke-hoach.xlsx',
+        await appendixWorkbook(false),
+      );
+      await coordinator.locator('.register-io-mapping').waitFor();
+      await shoot(coordinator, 'register-import-mapping', '.register-io-mapping');
+      await coordinator.locator('.register-io-header-row input').fill('2');
+      await coordinator.locator('.register-io-header-row button').click();
+      await expect
+        .poll(() => coordinator.locator('.register-io-mapping select').nth(3).inputValue())
+        .toBe('D');
+      for (const [i, column] of ['A', 'B', 'C'].entries())
+        await coordinator.locator('.register-io-mapping select').nth(i).selectOption(column);
+      await coordinator.locator('.register-io-mapping select').nth(5).selectOption('F');
+      await coordinator.locator('.register-io-mapping ~ button[type="submit"]').click();
+      await shoot(coordinator, 'register-import-preview', '.register-io-rows');
+      await coordinator.goto('/plans/gaps');
+      await shoot(coordinator, 'plans-gaps', '.plans-gaps');
+      await coordinator.goto('/register/extensions');
+      await shoot(coordinator, 'extensions-queue', '.extension-card');
+      const hanoi = await as(FOCAL_HANOI);
+      await hanoi.goto('/plans');
+      await shoot(hanoi, 'plans', '.plans-table');
+      await hanoi.goto(`/plans/${HANOI}`);
+      await shoot(hanoi, 'plan', '.plan-tree');
+      const admin = await as('admin@nq57.example');
+      await admin.goto('/admin/calendar?year=2026');
+      await shoot(admin, 'admin-calendar', '.calendar-table');
+    }
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { useNumberFormat } from '../../../components/use-number.ts';
 import { foldText } from '../../../lib/text.ts';
 import { gapsByAgencyQuery, gapsByTaskQuery } from '../api/plans.ts';
 import { PlansTabs } from './plans-tabs.tsx';
@@ -50,6 +51,7 @@ export function GapsPage() {
 
 function ByAgency({ filter }: { filter: string }) {
   const { t } = useTranslation();
+  const number = useNumberFormat();
   const gaps = useQuery(gapsByAgencyQuery());
   return (
     <QueryState query={gaps}>
@@ -62,7 +64,7 @@ function ByAgency({ filter }: { filter: string }) {
         return (
           <>
             <p className="results__count" role="status">
-              {t('plans.gaps.agencyCount', { agencies: data.items.length, gaps: total })}
+              {t('plans.gaps.agencyCount', { agencies: number(data.items.length), gaps: number(total) })}
             </p>
             {shown.length === 0 ? (
               <p className="empty-state">{t('plans.gaps.none')}</p>

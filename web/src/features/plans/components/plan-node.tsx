@@ -33,12 +33,10 @@ export function PlanNode({ task, ctx, level }: { task: PlanTask; ctx: TreeContex
   const isItem = task.planId !== null;
   const live = task.registerState !== 'cancelled';
   const toggle = (next: Mode) => setMode(mode === next ? null : next);
-  const lead = task.leads[0];
-  const leadName = lead
-    ? lead.collective
-      ? t(`collective.${lead.collective}`)
-      : (lead.nameVi ?? lead.nameAsWritten)
-    : null;
+  const leadName =
+    task.leads
+      .map((l) => (l.collective ? t(`collective.${l.collective}`) : (l.nameVi ?? l.nameAsWritten)))
+      .join(', ') || null;
 
   return (
     <li
