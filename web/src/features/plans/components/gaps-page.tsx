@@ -17,7 +17,8 @@ import '../plans.css';
 export function GapsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const by = params.get('by') === 'task' ? 'task' : 'agency';
+  // The choice shows at once; the address follows it (a link to the view keeps it).
+  const [by, setBy] = useState<'agency' | 'task'>(params.get('by') === 'task' ? 'task' : 'agency');
   const [filter, setFilter] = useState('');
   return (
     <div className="page page--wide plans">
@@ -32,7 +33,10 @@ export function GapsPage() {
               type="radio"
               name="gaps-by"
               checked={by === v}
-              onChange={() => setParams(v === 'task' ? { by: 'task' } : {})}
+              onChange={() => {
+                setBy(v);
+                setParams(v === 'task' ? { by: 'task' } : {}, { replace: true });
+              }}
             />{' '}
             {t(`plans.gaps.by.${v}`)}
           </label>
