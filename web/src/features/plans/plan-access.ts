@@ -25,8 +25,8 @@ export function leadsInclude(task: PlanTask, agency: Pick<OrgUnit, 'code' | 'kin
 }
 
 /**
- * Whether the person holds a role at the agency itself (the server checks again: a focal officer of
- * one agency never writes another's plan). Roles held with sub-units at a parent count too.
+ * Whether the person holds a role at the agency itself, where the screens offer its buttons (the server
+ * checks again: a focal officer of one agency never writes another's plan; decision 046).
  */
 export function holdsAt(
   me: Me | null | undefined,

@@ -12,11 +12,14 @@ export function ExtensionRequestForm({
   agency,
   currentDueDate,
   onDone,
+  onCancel,
 }: {
   taskId: number;
   agency: string;
   currentDueDate: string;
+  /** After the request is sent. */
   onDone: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -53,7 +56,7 @@ export function ExtensionRequestForm({
         <button type="submit" className="button" disabled={request.isPending || !date || !reason.trim()}>
           {t('extensions.request.submit')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('extensions.cancel')}
         </button>
       </div>

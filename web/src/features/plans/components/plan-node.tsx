@@ -213,6 +213,7 @@ export function PlanNode({ task, ctx, level }: { task: PlanTask; ctx: TreeContex
             agency={ctx.agency}
             currentDueDate={task.dueDate}
             onDone={() => setMode('deadlines')}
+            onCancel={() => setMode(null)}
           />
         )}
         {mode === 'deadlines' && <TaskDeadlines taskId={task.id} />}

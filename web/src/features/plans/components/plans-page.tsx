@@ -43,7 +43,7 @@ export function PlansPage() {
           ))}
         </ul>
       )}
-      <div className="filters plans-open">
+      <div className="card plans-open">
         <OrgUnitSelect
           label={t('plans.openAgency')}
           value=""
