@@ -106,9 +106,12 @@ describe('accounts in Chromium (demo mode)', () => {
       await page.goto('/');
       await page.getByTestId('user-name').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await navLinks(page).allTextContents()).toEqual(
-        [...PUBLIC_NAV, ...SIGNED_IN_NAV, ...staff, ...(admin ? ['Quản trị'] : [])],
-      );
+      expect(await navLinks(page).allTextContents()).toEqual([
+        ...PUBLIC_NAV,
+        ...SIGNED_IN_NAV,
+        ...staff,
+        ...(admin ? ['Quản trị'] : []),
+      ]);
       await page.goto('/admin');
       if (admin) {
         await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
