@@ -103,6 +103,7 @@ const MATRIX: Record<string, Expectation> = {
     status: 200,
     url: '/api/register/export?format=csv',
   },
+  'POST /api/register/import/columns': { allowed: ['coordinator'], status: 415, body: {} },
   'POST /api/register/import/preview': { allowed: ['coordinator'], status: 415, body: {} },
   'POST /api/register/import': { allowed: ['coordinator'], status: 415, body: {} },
   'GET /api/public/item-links': { allowed: EVERYONE, status: 200 },
@@ -248,6 +249,7 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/plans/gaps/by-task': { allowed: SIGNED_IN, status: 200 },
   'POST /api/plans/rollup': { allowed: SIGNED_IN, status: 400, body: {} },
   'GET /api/plans/:agency': { allowed: SIGNED_IN, status: 404, url: '/api/plans/NOPE' },
+  'GET /api/plans/:agency/progress': { allowed: SIGNED_IN, status: 404, url: '/api/plans/NOPE/progress' },
   'POST /api/plans/:agency/copy-down': {
     allowed: ['focal_officer'],
     status: 404,

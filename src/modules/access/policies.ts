@@ -102,6 +102,7 @@ export const UI_POLICIES = [
   'bottlenecks.answer',
   'reminders.configure',
   'reports.review',
+  'plans.read',
   'plans.manage',
   'extensions.request',
   'extensions.decide',

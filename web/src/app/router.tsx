@@ -13,7 +13,9 @@ import {
   evaluationQuery,
   evaluationsQuery,
 } from '../features/evaluations/api/get-evaluations.ts';
+import { pendingExtensionsQuery } from '../features/extensions/api/extensions.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
+import { gapsByAgencyQuery, plansQuery } from '../features/plans/api/plans.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import { definitionQuery } from '../features/target-admin/api/target-definition.ts';
 import { myValuesQuery, reviewQueueQuery } from '../features/target-admin/api/target-values.ts';
@@ -203,6 +205,59 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'plans',
+        element: <RequireSignIn />,
+        children: [
+          {
+            index: true,
+            loader: prefetch(() => queryClient.prefetchQuery(plansQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/plans-page.tsx')).PlansPage,
+            }),
+          },
+          {
+            path: 'gaps',
+            loader: prefetch(() => queryClient.prefetchQuery(gapsByAgencyQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/gaps-page.tsx')).GapsPage,
+            }),
+          },
+          {
+            path: ':agency',
+            loader: prefetch(() => queryClient.prefetchQuery(plansQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/plan-page.tsx')).PlanPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'register/import',
+        element: <RequireSignIn anyOf={['register.manage']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/register-io/components/import-page.tsx')).ImportPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'register/extensions',
+        element: <RequireSignIn anyOf={['extensions.decide']} />,
+        children: [
+          {
+            index: true,
+            loader: prefetch(() => queryClient.prefetchQuery(pendingExtensionsQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/extensions/components/extensions-page.tsx'))
+                .ExtensionsPage,
+            }),
+          },
+        ],
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({
           Component: (await import('../features/auth/components/sign-in-page.tsx')).SignInPage,
@@ -274,6 +329,18 @@ export const router = createBrowserRouter([
                 index: true,
                 lazy: async () => ({
                   Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'calendar',
+            element: <RequireSignIn anyOf={['calendar.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/components/calendar-page.tsx')).CalendarPage,
                 }),
               },
             ],
