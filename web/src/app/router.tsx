@@ -9,9 +9,14 @@ import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import {
   evaluationAgencyQuery,
+  evaluationHeadQuery,
   evaluationQuery,
   evaluationsQuery,
+  methodQuery,
 } from '../features/evaluations/api/get-evaluations.ts';
+import { liveEvaluationQuery, liveRequestFromUrl } from '../features/evaluations/api/live-evaluation.ts';
+import { methodsQuery } from '../features/evaluations/api/methods.ts';
+import { rechecksQuery } from '../features/evaluations/api/rechecks.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
@@ -33,6 +38,12 @@ const prefetch = (start: (args: LoaderFunctionArgs) => unknown) => (args: Loader
   void start(args);
   return null;
 };
+
+/** Staff data is asked for only once we know someone is signed in (a visitor would get 401s). */
+const whenSignedIn = (start: (args: LoaderFunctionArgs) => unknown) =>
+  prefetch(async (args) => {
+    if (await queryClient.ensureQueryData(meQuery())) start(args);
+  });
 
 export const router = createBrowserRouter([
   {
@@ -123,6 +134,66 @@ export const router = createBrowserRouter([
           Component: (await import('../features/evaluations/components/evaluation-agency-page.tsx'))
             .EvaluationAgencyPage,
         }),
+      },
+      {
+        path: 'evaluations/:id/heads/:number',
+        loader: prefetch(({ params }) =>
+          queryClient.prefetchQuery(evaluationHeadQuery(Number(params.id), Number(params.number))),
+        ),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/head-page.tsx')).HeadPage,
+        }),
+      },
+      {
+        path: 'evaluations/methods/:id',
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(methodQuery(Number(params.id)))),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/method-page.tsx')).MethodPage,
+        }),
+      },
+      {
+        // The evaluation desk: live view and publication, scoring methods, rechecks (signed-in staff).
+        path: 'staff/evaluations',
+        element: <RequireSignIn />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            lazy: async () => ({
+              Component: (await import('../features/evaluations/components/desk-layout.tsx')).DeskLayout,
+            }),
+            children: [
+              {
+                index: true,
+                loader: whenSignedIn(({ request }) => {
+                  void queryClient.prefetchQuery(methodsQuery());
+                  void queryClient.prefetchQuery(
+                    liveEvaluationQuery(liveRequestFromUrl(new URL(request.url).searchParams)),
+                  );
+                }),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-live-page.tsx'))
+                    .DeskLivePage,
+                }),
+              },
+              {
+                path: 'methods',
+                loader: whenSignedIn(() => queryClient.prefetchQuery(methodsQuery())),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-methods-page.tsx'))
+                    .DeskMethodsPage,
+                }),
+              },
+              {
+                path: 'rechecks',
+                loader: whenSignedIn(() => queryClient.prefetchQuery(rechecksQuery('pending'))),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-rechecks-page.tsx'))
+                    .DeskRechecksPage,
+                }),
+              },
+            ],
+          },
+        ],
       },
       {
         path: 'program',
