@@ -10,6 +10,11 @@ import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarn
 /** The main navigation every visitor sees, in Vietnamese. */
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
 
+/** Staff pages in the navigation, after the public ones, for the roles whose policies show them. */
+const STAFF_NAV: Partial<Record<(typeof ROLES)[number]['role'], string[]>> = {
+  coordinator: ['Điều hành đánh giá'],
+};
+
 /** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
 const ROLES = [
   { role: 'system_admin', email: 'admin@nq57.example', admin: true },
@@ -103,9 +108,11 @@ describe('accounts in Chromium (demo mode)', () => {
       await page.goto('/');
       await page.getByTestId('user-name').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await navLinks(page).allTextContents()).toEqual(
-        admin ? [...PUBLIC_NAV, 'Quản trị'] : PUBLIC_NAV,
-      );
+      expect(await navLinks(page).allTextContents()).toEqual([
+        ...PUBLIC_NAV,
+        ...(STAFF_NAV[role] ?? []),
+        ...(admin ? ['Quản trị'] : []),
+      ]);
       await page.goto('/admin');
       if (admin) {
         await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();

@@ -16,7 +16,7 @@ import {
 } from '../features/evaluations/api/get-evaluations.ts';
 import { liveEvaluationQuery, liveRequestFromUrl } from '../features/evaluations/api/live-evaluation.ts';
 import { methodsQuery } from '../features/evaluations/api/methods.ts';
-import { rechecksQuery } from '../features/evaluations/api/rechecks.ts';
+import { recheckStateFromUrl, rechecksQuery } from '../features/evaluations/api/rechecks.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
@@ -42,7 +42,8 @@ const prefetch = (start: (args: LoaderFunctionArgs) => unknown) => (args: Loader
 /** Staff data is asked for only once we know someone is signed in (a visitor would get 401s). */
 const whenSignedIn = (start: (args: LoaderFunctionArgs) => unknown) =>
   prefetch(async (args) => {
-    if (await queryClient.ensureQueryData(meQuery())) start(args);
+    // A cancelled or failed sign-in check just skips the prefetch; the page asks again.
+    if (await queryClient.ensureQueryData(meQuery()).catch(() => null)) start(args);
   });
 
 export const router = createBrowserRouter([
@@ -185,7 +186,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'rechecks',
-                loader: whenSignedIn(() => queryClient.prefetchQuery(rechecksQuery('pending'))),
+                loader: whenSignedIn(({ request }) =>
+                  queryClient.prefetchQuery(
+                    rechecksQuery(recheckStateFromUrl(new URL(request.url).searchParams)),
+                  ),
+                ),
                 lazy: async () => ({
                   Component: (await import('../features/evaluations/components/desk-rechecks-page.tsx'))
                     .DeskRechecksPage,

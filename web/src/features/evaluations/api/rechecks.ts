@@ -15,6 +15,12 @@ export interface RecheckItem extends Recheck {
   answeredBy: string | null;
 }
 
+/** ?state=answered|all; the queue of pending requests by default. */
+export function recheckStateFromUrl(params: URLSearchParams): RecheckState {
+  const state = params.get('state');
+  return state === 'answered' || state === 'all' ? state : 'pending';
+}
+
 export const rechecksQuery = (state: RecheckState) =>
   queryOptions({
     queryKey: ['evaluation-rechecks', state],

@@ -110,7 +110,10 @@ function MethodList({
               <Fact term={t('evaluationDesk.methods.partnerShare')} value={f.number(m.partnerShare)} />
             </dl>
             <p className="eval-actions">
-              <HowComputedLink to={`/evaluations/methods/${m.id}`} />
+              <HowComputedLink
+                to={`/evaluations/methods/${m.id}`}
+                context={t('evaluation.methodUsed', { name: pick(m.nameVi, m.nameEn), version: m.version })}
+              />
               {onStartFrom && (
                 <button type="button" className="button button--secondary" onClick={() => onStartFrom(m)}>
                   {t('evaluationDesk.methods.startFrom', { version: m.version })}

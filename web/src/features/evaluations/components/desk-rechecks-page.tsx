@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { FormError } from '../../../components/form-error.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
@@ -10,6 +10,7 @@ import {
   type RecheckItem,
   type RecheckOutcome,
   type RecheckState,
+  recheckStateFromUrl,
   useAnswerRecheck,
   useRechecks,
 } from '../api/rechecks.ts';
@@ -23,7 +24,10 @@ import { periodName } from './period-name.ts';
 export function DeskRechecksPage() {
   const { t } = useTranslation();
   const id = useId();
-  const [state, setState] = useState<RecheckState>('pending');
+  const [params, setParams] = useSearchParams();
+  const state = recheckStateFromUrl(params);
+  const setState = (next: RecheckState) =>
+    setParams(next === 'pending' ? {} : { state: next }, { replace: true });
   const [answered, setAnswered] = useState<RecheckItem | null>(null);
   const rechecks = useRechecks(state);
   return (
@@ -96,7 +100,7 @@ function RecheckCard({
           by: r.requestedBy ?? '–',
         })}{' '}
         · <Link to={`/evaluations/${r.snapshotId}`}>{t('evaluationDesk.rechecks.snapshot')}</Link> ·{' '}
-        <HowComputedLink to={`/evaluations/${r.snapshotId}#method`} />
+        <HowComputedLink to={`/evaluations/${r.snapshotId}#method`} context={r.agencyName} />
       </p>
       <blockquote className="eval-recheck-card__reason" lang="vi">
         {r.reason}
