@@ -12,6 +12,8 @@ type Role = 'lead' | 'partner';
 interface Row {
   key: string;
   name: string;
+  /** A group's title, shown under its number on wider screens (phones show the number only). */
+  detail?: string;
   href?: string;
   /** Agency names are Vietnamese whatever the page's language. */
   vi?: boolean;
@@ -44,9 +46,8 @@ export function FiguresSection({
     view === 'group'
       ? (figures.groups ?? []).map((g) => ({
           key: `g${g.groupNo}`,
-          name: titleOf.has(g.groupNo)
-            ? t('evaluation.figures.groupTitled', { no: g.groupNo, title: titleOf.get(g.groupNo) })
-            : t('evaluation.figures.group', { no: g.groupNo }),
+          name: t('evaluation.figures.group', { no: g.groupNo }),
+          detail: titleOf.get(g.groupNo),
           figures: role === 'lead' ? g.tasks : g.partner,
         }))
       : figures.agencies
@@ -145,6 +146,7 @@ export function FiguresSection({
                 <tr key={r.key}>
                   <th scope="row" lang={r.vi ? 'vi' : undefined}>
                     {r.href ? <Link to={r.href}>{r.name}</Link> : r.name}
+                    {r.detail && <span className="eval-group-title">{r.detail}</span>}
                   </th>
                   {cells(r.figures)}
                 </tr>
