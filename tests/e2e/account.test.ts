@@ -10,9 +10,18 @@ import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarn
 /** The main navigation every visitor sees, in Vietnamese. */
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
 
-/** Staff pages in the navigation, after the public ones, for the roles whose policies show them. */
-const STAFF_NAV: Partial<Record<(typeof ROLES)[number]['role'], string[]>> = {
-  coordinator: ['Điều hành đánh giá'],
+/**
+ * Staff pages in the navigation, after the public ones, in NAV's order (web/src/app/app-layout.tsx), for
+ * the roles whose policies show them: the bottleneck board to everyone signed in, target values to those
+ * who enter or review them, the evaluation desk to those who publish.
+ */
+const STAFF_NAV: Record<(typeof ROLES)[number]['role'], string[]> = {
+  system_admin: ['Điểm nghẽn'],
+  coordinator: ['Duyệt số liệu chỉ tiêu', 'Điểm nghẽn', 'Điều hành đánh giá'],
+  focal_officer: ['Nhập số liệu chỉ tiêu', 'Điểm nghẽn'],
+  agency_head: ['Điểm nghẽn'],
+  steering_viewer: ['Điểm nghẽn'],
+  auditor: ['Điểm nghẽn'],
 };
 
 /** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
@@ -110,7 +119,7 @@ describe('accounts in Chromium (demo mode)', () => {
       await page.waitForLoadState('networkidle');
       expect(await navLinks(page).allTextContents()).toEqual([
         ...PUBLIC_NAV,
-        ...(STAFF_NAV[role] ?? []),
+        ...STAFF_NAV[role],
         ...(admin ? ['Quản trị'] : []),
       ]);
       await page.goto('/admin');
