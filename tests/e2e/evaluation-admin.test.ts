@@ -150,6 +150,7 @@ describe('the evaluation desk and rechecks in Chromium', () => {
     await expect.poll(() => versions.count()).toBe(1);
     const form = page.getByRole('region', { name: 'Tạo phiên bản mới' });
     await form.getByLabel('Tên (tiếng Việt)').fill('Phương pháp 2025, nhấn mạnh báo cáo');
+    await form.getByLabel('Tên (tiếng Anh, không bắt buộc)').fill('2025 method, weighting reporting');
     await form.getByLabel('Hoàn thành đúng hạn', { exact: true }).fill('35');
     await expect.poll(() => form.getByText('Tổng trọng số: 95 / 100').isVisible()).toBe(true);
     await form.getByRole('button', { name: 'Tạo phiên bản 2' }).click();
