@@ -335,6 +335,7 @@ const MATRIX: Record<string, Expectation> = {
     url: '/api/evaluations/snapshots/999999/rechecks',
     body: {},
   },
+  'GET /api/evaluations/rechecks': { allowed: SIGNED_IN, status: 200 },
   'POST /api/evaluations/rechecks/:id/answer': {
     allowed: ['coordinator'],
     status: 400,
@@ -356,6 +357,11 @@ const MATRIX: Record<string, Expectation> = {
     allowed: EVERYONE,
     status: 404,
     url: '/api/public/evaluations/999999/agencies/999999',
+  },
+  'GET /api/public/evaluations/:id/heads/:number': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/evaluations/999999/heads/1',
   },
   'PUT /api/public/evaluations/:id': {
     allowed: EVERYONE,

@@ -205,7 +205,15 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     const again = (await call('GET', '/api/evaluations/live?period=2025-H1&methodId=1')).json();
     expect(again).toEqual(liveBefore);
     const { changes: _, programCode: __, ...published } = first.content;
-    expect(liveBefore).toEqual(published);
+    const { changes: sincePublished, ...live } = liveBefore;
+    expect(live).toEqual(published);
+    // The live view says what publishing it now would change: nothing, against the snapshot just taken.
+    expect(sincePublished).toMatchObject({ previousSnapshotId: first.id, methodChanged: false });
+    expect(
+      sincePublished.agencies.filter(
+        (a: { move: number | null; scoreDelta: number | null }) => a.move || a.scoreDelta,
+      ),
+    ).toEqual([]);
     // New facts: deadlines extended past the period, a new lead agency on a task.
     await database.db.execute(sql`UPDATE task SET due_date = '2025-12-31' WHERE due_date <= '2025-06-30'
       AND id IN (SELECT id FROM task ORDER BY id LIMIT 5)`);

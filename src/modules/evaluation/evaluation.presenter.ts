@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import type { RecheckRow, ScoringMethodRow, SnapshotSummaryRow } from './evaluation.repository.ts';
-import type { SnapshotContent } from './evaluation.service.ts';
-import type { Evaluation } from './evaluation.ts';
+import type {
+  RecheckListRow,
+  RecheckRow,
+  ScoringMethodRow,
+  SnapshotSummaryRow,
+} from './evaluation.repository.ts';
+import type { LiveEvaluation, SnapshotContent } from './evaluation.service.ts';
 import { STATUS_CLASSES } from './facts.ts';
 import { PENALTY_CRITERIA, type ScoringMethod, WEIGHT_CRITERIA } from './scoring-method.ts';
 
 const rate = z.number().nullable();
 const agencyClass = z.enum(['ministry', 'province', 'other']);
-const headSchema = z.object({ userId: z.number().nullable(), name: z.string().nullable() });
+// Name and title only (Decree 13/2023/NĐ-CP). Snapshots published before heads came from the identity
+// module held the register's accountable head ({ userId, name }): the id is no longer shown.
+const headSchema = z.object({ name: z.string().nullable(), title: z.string().nullable().optional() });
 
 export const taskFiguresSchema = z.object({
   assignments: z.number(),
@@ -38,7 +44,6 @@ export const agencyFiguresSchema = z.object({
   code: z.string(),
   name: z.string(),
   agencyClass,
-  heads: z.array(headSchema),
   lead: taskFiguresSchema,
   partner: taskFiguresSchema,
   reporting: reportingSchema,
@@ -47,7 +52,14 @@ export const agencyFiguresSchema = z.object({
 
 const figuresSchema = z.object({
   agencies: z.array(agencyFiguresSchema),
-  groups: z.array(z.object({ groupNo: z.number(), tasks: taskFiguresSchema })),
+  groups: z.array(
+    z.object({
+      groupNo: z.number(),
+      tasks: taskFiguresSchema.describe('the lead role, each task once in its worst state'),
+      // Optional: snapshots published before partners were counted per group lack it.
+      partner: taskFiguresSchema.optional().describe('the partner role, each task once in its worst state'),
+    }),
+  ),
   classes: z.array(
     z.object({
       agencyClass,
@@ -161,6 +173,31 @@ export function presentMethod(
   return { ...method, note: row.note, createdAt: row.createdAt, createdBy: row.createdByLabel };
 }
 
+const bottleneckFiguresSchema = z.object({ raised: z.number(), cleared: z.number() });
+
+// The fields marked optional are missing from snapshots published before head terms were read.
+const scorecardSchema = z.object({
+  head: headSchema,
+  agencies: z.array(
+    z.object({
+      agencyId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      from: z.string().optional().describe('first day of the period this person held the role here'),
+      to: z.string().optional().describe('last day of the period (up to the as-of date) they held it'),
+      wholePeriod: z.boolean().optional().describe('held over the whole period: the agency figures'),
+      score: z.number().nullable(),
+      rank: z.number().nullable(),
+      rankedAmong: z.number(),
+      lead: taskFiguresSchema,
+      partner: taskFiguresSchema.optional(),
+      reporting: reportingSchema,
+      bottlenecks: bottleneckFiguresSchema.optional(),
+      explanation: explanationSchema.optional().describe("the score's components over the head's days"),
+    }),
+  ),
+});
+
 export const evaluationSchema = z.object({
   period: z.object({ code: z.string(), start: z.string(), end: z.string() }),
   asOf: z.string(),
@@ -177,28 +214,8 @@ export const evaluationSchema = z.object({
     }),
   ),
   rankings: z.array(rankingSchema),
-  scorecards: z.array(
-    z.object({
-      head: headSchema,
-      agencies: z.array(
-        z.object({
-          agencyId: z.number(),
-          code: z.string(),
-          name: z.string(),
-          score: z.number().nullable(),
-          rank: z.number().nullable(),
-          rankedAmong: z.number(),
-          lead: taskFiguresSchema,
-          reporting: reportingSchema,
-        }),
-      ),
-    }),
-  ),
+  scorecards: z.array(scorecardSchema),
 });
-
-export function presentEvaluation(e: Evaluation): z.infer<typeof evaluationSchema> {
-  return e;
-}
 
 const rankChangeSchema = z.object({
   agencyId: z.number(),
@@ -219,6 +236,14 @@ const changesSchema = z.object({
   methodChanged: z.boolean(),
   agencies: z.array(rankChangeSchema),
 });
+
+export const liveEvaluationSchema = evaluationSchema.extend({
+  changes: changesSchema.describe('what publishing now would show as changed since the latest snapshot'),
+});
+
+export function presentLiveEvaluation(e: LiveEvaluation): z.infer<typeof liveEvaluationSchema> {
+  return e;
+}
 
 export const recheckSchema = z.object({
   id: z.number(),
@@ -320,8 +345,36 @@ export const snapshotAgencySchema = z.object({
     })
     .nullable(),
   change: rankChangeSchema.nullable(),
+  heads: z
+    .array(
+      z.object({
+        scorecard: z.number().describe('the number of their scorecard: /public/evaluations/:id/heads/:n'),
+        name: z.string().nullable(),
+        title: z.string().nullable(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        wholePeriod: z.boolean().nullable(),
+      }),
+    )
+    .describe('who held the agency_head role here in the period'),
   rechecks: z.array(recheckSchema),
 });
+
+/** The heads of one agency in a snapshot, each pointing at their scorecard (numbered from 1). */
+function headsOfAgency(content: SnapshotContent, agencyId: number) {
+  return content.scorecards.flatMap((card, i) =>
+    card.agencies
+      .filter((a) => a.agencyId === agencyId)
+      .map((a) => ({
+        scorecard: i + 1,
+        name: card.head.name,
+        title: card.head.title ?? null,
+        from: a.from ?? null,
+        to: a.to ?? null,
+        wholePeriod: a.wholePeriod ?? null,
+      })),
+  );
+}
 
 /** One agency's part of a snapshot: what the agency page and "how is this score computed?" show. */
 export function presentSnapshotAgency(
@@ -353,6 +406,58 @@ export function presentSnapshotAgency(
           }
         : null,
     change: content.changes.agencies.find((c) => c.agencyId === agencyId) ?? null,
+    heads: headsOfAgency(content, agencyId),
     rechecks: s.rechecks.filter((r) => r.agencyId === agencyId).map((r) => presentRecheck(r, audience)),
+  };
+}
+
+export const snapshotHeadSchema = z.object({
+  snapshotId: z.number(),
+  period: z.string(),
+  periodStart: z.string(),
+  asOf: z.string(),
+  contentHash: z.string(),
+  method: methodSchema,
+  number: z.number().describe('this scorecard, numbered from 1 in the snapshot'),
+  scorecard: scorecardSchema,
+  rechecks: z.array(recheckSchema).describe('rechecks asked for the agencies on this scorecard'),
+});
+
+/** One head's scorecard in a snapshot (numbered from 1, in the snapshot's order); null when none. */
+export function presentSnapshotHead(
+  s: SnapshotSummaryRow & { content: unknown; rechecks: RecheckRow[] },
+  number: number,
+  audience: Audience,
+): z.infer<typeof snapshotHeadSchema> | null {
+  const content = s.content as SnapshotContent;
+  const scorecard = content.scorecards[number - 1];
+  if (!scorecard) return null;
+  const agencies = new Set(scorecard.agencies.map((a) => a.agencyId));
+  return {
+    snapshotId: s.id,
+    period: s.period,
+    periodStart: s.periodStart,
+    asOf: s.asOf,
+    contentHash: s.contentHash,
+    method: content.method,
+    number,
+    scorecard,
+    rechecks: s.rechecks.filter((r) => agencies.has(r.agencyId)).map((r) => presentRecheck(r, audience)),
+  };
+}
+
+export const recheckItemSchema = recheckSchema.extend({
+  period: z.string(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+});
+
+/** A recheck in the coordinator's queue: with the snapshot's period and the agency's name. */
+export function presentRecheckItem(r: RecheckListRow, audience: Audience): z.infer<typeof recheckItemSchema> {
+  return {
+    ...presentRecheck(r, audience),
+    period: r.period,
+    agencyCode: r.agencyCode,
+    agencyName: r.agencyName,
   };
 }

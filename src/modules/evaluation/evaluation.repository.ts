@@ -1,11 +1,14 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
+import { orgUnit } from '../orgs/orgs.schema.ts';
 import { evaluationRecheck, evaluationSnapshot, scoringMethod } from './evaluation.schema.ts';
 
 export type ScoringMethodRow = typeof scoringMethod.$inferSelect;
 export type SnapshotRow = typeof evaluationSnapshot.$inferSelect;
 export type RecheckRow = typeof evaluationRecheck.$inferSelect;
 export type SnapshotSummaryRow = Omit<SnapshotRow, 'content'>;
+export type RecheckListRow = RecheckRow & { period: string; agencyCode: string; agencyName: string };
+export type RecheckState = 'pending' | 'answered' | 'all';
 
 const summaryColumns = {
   id: evaluationSnapshot.id,
@@ -90,6 +93,33 @@ export function evaluationRepository(db: Db | Tx) {
         .select()
         .from(evaluationRecheck)
         .where(eq(evaluationRecheck.snapshotId, snapshotId))
+        .orderBy(asc(evaluationRecheck.id));
+    },
+    /**
+     * The rechecks of a program's snapshots, oldest first (the queue's order), with the snapshot's period
+     * and the agency's name. Rechecks are few (one per agency and snapshot at most in practice): the
+     * program's snapshots through evaluation_snapshot_program_idx, their rechecks through
+     * evaluation_recheck_snapshot_idx.
+     */
+    rechecksOfProgram(
+      programId: number,
+      filter: { state: RecheckState; agencyId?: number },
+    ): Promise<RecheckListRow[]> {
+      const conditions = [eq(evaluationSnapshot.programId, programId)];
+      if (filter.state === 'pending') conditions.push(isNull(evaluationRecheck.answeredAt));
+      if (filter.state === 'answered') conditions.push(isNotNull(evaluationRecheck.answeredAt));
+      if (filter.agencyId !== undefined) conditions.push(eq(evaluationRecheck.agencyId, filter.agencyId));
+      return db
+        .select({
+          ...getTableColumns(evaluationRecheck),
+          period: evaluationSnapshot.period,
+          agencyCode: orgUnit.code,
+          agencyName: orgUnit.nameVi,
+        })
+        .from(evaluationRecheck)
+        .innerJoin(evaluationSnapshot, eq(evaluationSnapshot.id, evaluationRecheck.snapshotId))
+        .innerJoin(orgUnit, eq(orgUnit.id, evaluationRecheck.agencyId))
+        .where(and(...conditions))
         .orderBy(asc(evaluationRecheck.id));
     },
     async recheckById(id: number): Promise<RecheckRow | undefined> {

@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
 import {
-  evaluationSchema,
+  liveEvaluationSchema,
   methodDetailSchema,
-  presentEvaluation,
+  presentLiveEvaluation,
   presentMethod,
   presentRecheck,
+  presentRecheckItem,
   presentSnapshot,
   presentSnapshotSummary,
+  recheckItemSchema,
   recheckSchema,
   snapshotSchema,
   snapshotSummarySchema,
@@ -19,6 +21,7 @@ import {
   getMethod,
   getSnapshot,
   listMethods,
+  listRechecks,
   listSnapshots,
   liveEvaluation,
   publishEvaluation,
@@ -132,14 +135,15 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'evaluation.read' },
       schema: {
         tags,
-        summary: 'The evaluation of a period as of a date, computed now and not published',
+        summary:
+          'The evaluation of a period as of a date, computed now and not published, with what would change since the latest snapshot',
         querystring: evaluationQuery,
-        response: { 200: evaluationSchema },
+        response: { 200: liveEvaluationSchema },
       },
     },
     async (request) => {
       const { program, ...rest } = request.query;
-      return presentEvaluation(await liveEvaluation(db(), { programCode: program, ...rest }));
+      return presentLiveEvaluation(await liveEvaluation(db(), { programCode: program, ...rest }));
     },
   );
 
@@ -222,6 +226,34 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         actsForAgency(request),
       );
       return reply.status(201).send(presentRecheck(recheck, internal.audience));
+    },
+  );
+
+  app.get(
+    '/evaluations/rechecks',
+    {
+      config: { policy: 'evaluation.read' },
+      schema: {
+        tags,
+        summary: "Rechecks of the program's snapshots, oldest first: the coordinator's queue",
+        querystring: z.object({
+          program: programCode,
+          state: z
+            .enum(['pending', 'answered', 'all'])
+            .default('pending')
+            .describe('pending (not answered yet), answered, or all'),
+          agencyId: id.optional().describe("one agency's rechecks"),
+        }),
+        response: { 200: z.object({ items: z.array(recheckItemSchema) }) },
+      },
+    },
+    async (request) => {
+      const { program, ...filter } = request.query;
+      return {
+        items: (await listRechecks(db(), program, filter)).map((r) =>
+          presentRecheckItem(r, internal.audience),
+        ),
+      };
     },
   );
 

@@ -7,10 +7,17 @@ import { canonicalJson } from '../audit/audit-hash.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { requireProgram } from '../program/program.service.ts';
 import { compareSnapshots, type SnapshotChanges } from './changes.ts';
-import { evaluationRepository, type RecheckRow, type ScoringMethodRow } from './evaluation.repository.ts';
+import {
+  evaluationRepository,
+  type RecheckRow,
+  type RecheckState,
+  type ScoringMethodRow,
+} from './evaluation.repository.ts';
 import { type Evaluation, evaluate, isEmptyEvaluation } from './evaluation.ts';
+import type { EvaluationFacts } from './facts.ts';
 import { type Period, requirePeriod, resolveAsOf } from './periods.ts';
 import type { Ranking } from './ranking.ts';
+import { headFactDates } from './scorecards.ts';
 import {
   PENALTY_CRITERIA,
   type ScoringMethod,
@@ -142,14 +149,63 @@ async function prepare(db: Db, request: EvaluationRequest) {
   return { period, asOf, program, method: toScoringMethod(methodRow) };
 }
 
+/**
+ * Loads the facts as of the date (with the heads of agencies over the period) and evaluates them; a head
+ * who left during the period needs the facts as of their last day too, loaded here (heads rarely change,
+ * so this is seldom more than one load).
+ */
+async function computeEvaluation(
+  db: Db,
+  programId: number,
+  period: Period,
+  asOf: string,
+  method: ScoringMethod,
+  successorOf: Record<number, number> | undefined,
+): Promise<Evaluation> {
+  const calendar = await loadWorkingCalendar(db);
+  const facts = taskFactsRepository(db);
+  const main = await facts.load(programId, asOf, { calendar, successorOf, headsFrom: period.start });
+  const earlier = new Map<string, EvaluationFacts>();
+  for (const date of headFactDates(main, period)) {
+    earlier.set(date, await facts.load(programId, date, { calendar, successorOf }));
+  }
+  return evaluate(main, period, method, earlier);
+}
+
+/** What changed from the latest published snapshot of the program to this evaluation. */
+function changesSince(
+  previous: { id: number; period: string; content: unknown } | undefined,
+  evaluation: Evaluation,
+): SnapshotChanges {
+  const previousContent = previous?.content as SnapshotContent | undefined;
+  return compareSnapshots(
+    previous && previousContent
+      ? {
+          id: previous.id,
+          period: previous.period,
+          methodKey: `${previousContent.method.code}@${previousContent.method.version}`,
+          rankings: previousContent.rankings as Ranking[],
+        }
+      : null,
+    {
+      period: evaluation.period.code,
+      methodKey: `${evaluation.method.code}@${evaluation.method.version}`,
+      rankings: evaluation.rankings,
+    },
+  );
+}
+
+export interface LiveEvaluation extends Evaluation {
+  /** What publishing it now would show as changed since the latest published snapshot. */
+  changes: SnapshotChanges;
+}
+
 /** The evaluation as it stands as of a date, computed on request and never stored (not public). */
-export async function liveEvaluation(db: Db, request: EvaluationRequest): Promise<Evaluation> {
+export async function liveEvaluation(db: Db, request: EvaluationRequest): Promise<LiveEvaluation> {
   const { period, asOf, program, method } = await prepare(db, request);
-  const facts = await taskFactsRepository(db).load(program.id, asOf, {
-    calendar: await loadWorkingCalendar(db),
-    successorOf: request.successorOf,
-  });
-  return evaluate(facts, period, method);
+  const evaluation = await computeEvaluation(db, program.id, period, asOf, method, request.successorOf);
+  const previous = await evaluationRepository(db).latestSnapshot(program.id);
+  return { ...evaluation, changes: changesSince(previous, evaluation) };
 }
 
 /**
@@ -159,15 +215,17 @@ export async function liveEvaluation(db: Db, request: EvaluationRequest): Promis
 export async function publishEvaluation(db: Db, actor: Actor, request: EvaluationRequest) {
   if (actor.userId === null && actor.via === 'api') throw unauthenticated();
   const { period, asOf, program, method } = await prepare(db, request);
-  const calendar = await loadWorkingCalendar(db);
   return db.transaction(async (tx) => {
     const repo = evaluationRepository(tx);
     await repo.lockPublication(program.id);
-    const facts = await taskFactsRepository(tx).load(program.id, asOf, {
-      calendar,
-      successorOf: request.successorOf,
-    });
-    const evaluation = evaluate(facts, period, method);
+    const evaluation = await computeEvaluation(
+      tx as unknown as Db,
+      program.id,
+      period,
+      asOf,
+      method,
+      request.successorOf,
+    );
     if (isEmptyEvaluation(evaluation)) {
       throw invalid([
         {
@@ -177,18 +235,7 @@ export async function publishEvaluation(db: Db, actor: Actor, request: Evaluatio
       ]);
     }
     const previous = await repo.latestSnapshot(program.id);
-    const previousContent = previous?.content as SnapshotContent | undefined;
-    const changes = compareSnapshots(
-      previous && previousContent
-        ? {
-            id: previous.id,
-            period: previous.period,
-            methodKey: `${previousContent.method.code}@${previousContent.method.version}`,
-            rankings: previousContent.rankings as Ranking[],
-          }
-        : null,
-      { period: period.code, methodKey: `${method.code}@${method.version}`, rankings: evaluation.rankings },
-    );
+    const changes = changesSince(previous, evaluation);
     const content: SnapshotContent = { programCode: program.code, ...evaluation, changes };
     const hash = contentHash(content);
     const row = await repo.insertSnapshot({
@@ -229,6 +276,16 @@ export async function getSnapshot(db: Db, id: number) {
   if (!row) throw notFound(`Evaluation snapshot ${id}`);
   const rechecks = await repo.rechecks(id);
   return { ...row, rechecks, hashVerified: contentHash(row.content) === row.contentHash };
+}
+
+/** The rechecks of a program's snapshots (the coordinator's queue when `state` is pending). */
+export async function listRechecks(
+  db: Db,
+  programCode: string,
+  filter: { state: RecheckState; agencyId?: number },
+) {
+  const program = await requireProgram(db, programCode);
+  return evaluationRepository(db).rechecksOfProgram(program.id, filter);
 }
 
 export function refuseSnapshotChange(): never {

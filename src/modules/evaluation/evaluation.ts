@@ -2,7 +2,8 @@ import type { AgencyClass, EvaluationFacts } from './facts.ts';
 import { byAgency, computeFigures, type Figures, inPeriod } from './figures.ts';
 import { mergeLineage } from './lineage.ts';
 import type { Period } from './periods.ts';
-import { type Ranking, rank, type Scorecard, scorecards } from './ranking.ts';
+import { type Ranking, rank } from './ranking.ts';
+import { type Scorecard, scorecards } from './scorecards.ts';
 import { type ScoreExplanation, scoreAgency } from './scoring.ts';
 import type { ScoringMethod } from './scoring-method.ts';
 
@@ -31,9 +32,16 @@ export interface Evaluation {
 
 /**
  * The whole evaluation of a period as of a date, from facts alone: merge predecessors into successors,
- * keep the facts of the period, count, score, rank. Pure: the same facts give the same evaluation.
+ * keep the facts of the period, count, score, rank, and give each head of agency a scorecard. Pure: the
+ * same facts give the same evaluation. `earlier` holds the facts as of each date of `headFactDates()`
+ * (the last days of heads who left during the period); without it, no such date may be needed.
  */
-export function evaluate(rawFacts: EvaluationFacts, period: Period, method: ScoringMethod): Evaluation {
+export function evaluate(
+  rawFacts: EvaluationFacts,
+  period: Period,
+  method: ScoringMethod,
+  earlier: ReadonlyMap<string, EvaluationFacts> = new Map(),
+): Evaluation {
   const facts = inPeriod(mergeLineage(rawFacts), period);
   const figures = computeFigures(facts);
   const of = byAgency(facts);
@@ -80,7 +88,15 @@ export function evaluate(rawFacts: EvaluationFacts, period: Period, method: Scor
     figures,
     scores,
     rankings,
-    scorecards: scorecards(figures.agencies, new Map(scored.map((s) => [s.agencyId, s.score])), rankings),
+    scorecards: scorecards({
+      facts: rawFacts,
+      earlier,
+      period,
+      method,
+      figures,
+      scores: new Map(scores.map((s) => [s.agencyId, s.explanation])),
+      rankings,
+    }),
   };
 }
 

@@ -33,10 +33,27 @@ export interface Agency {
   agencyClass: AgencyClass;
 }
 
-/** Who heads an agency: a user when the platform knows one, else the name as recorded. */
+/**
+ * A head of agency as published: name and title only (Decree 13/2023/NĐ-CP: name, title, unit; the unit
+ * is the agency the scorecard lists). No account id or email ever enters an evaluation.
+ */
 export interface Head {
-  userId: number | null;
-  name: string | null;
+  name: string;
+  title: string | null;
+}
+
+/**
+ * One time a person held the `agency_head` role at an agency, in Viet Nam calendar days, both ends
+ * included (on a handover day both the leaving and the arriving head held it). From the identity module.
+ */
+export interface HeadTerm {
+  /** Groups one person's terms into one scorecard; never published. */
+  personKey: string;
+  head: Head;
+  agencyId: number;
+  from: string;
+  /** Null while the role is still held. */
+  to: string | null;
 }
 
 /** One task as carried by one agency in one role, classified as of the evaluation date. */
@@ -52,7 +69,6 @@ export interface TaskStatusFact {
   groupNo: number;
   agencyId: number;
   role: AgencyRole;
-  head: Head | null;
   statusClass: StatusClass;
   /** Working days past the original deadline: at completion (late) or as of the date (overdue); else 0. */
   latenessWorkingDays: number;
@@ -92,4 +108,6 @@ export interface EvaluationFacts {
   bottlenecks: BottleneckFact[];
   /** Merged units: predecessor id → successor id (the orgs module's lineage). */
   successorOf: Record<number, number>;
+  /** Who held the agency_head role at which agency, over the period being evaluated. */
+  headTerms: HeadTerm[];
 }

@@ -46,7 +46,6 @@ describe('the four counts', () => {
       onTimeReportingRate: 0.6667,
     });
     expect(ba!.bottlenecks).toEqual({ raised: 2, cleared: 1 });
-    expect(ba!.heads).toEqual([{ userId: 101, name: 'Nguyễn Văn A' }]);
   });
 
   it('counts a merged agency’s tasks under its successor, once per task, in the worse state', () => {
@@ -149,6 +148,50 @@ describe('the four counts', () => {
       [2, 1, 1, 0],
       [3, 1, 0, 1],
     ]);
+  });
+
+  it('counts the partner role per task group apart from the lead role, once per task', () => {
+    const facts = factsOf({
+      agencies: [agency(1, 'BA'), agency(2, 'BB'), agency(3, 'BC')],
+      tasks: [
+        fact({
+          taskId: 1,
+          agencyId: 1,
+          groupNo: 2,
+          statusClass: 'completed_on_time',
+          completedOn: '2025-02-01',
+        }),
+        // Two partners of task 1: it counts once for partners, in the worse state.
+        fact({ taskId: 1, agencyId: 2, groupNo: 2, role: 'partner', statusClass: 'completed_on_time' }),
+        fact({
+          taskId: 1,
+          agencyId: 3,
+          groupNo: 2,
+          role: 'partner',
+          statusClass: 'open_overdue',
+          latenessWorkingDays: 4,
+        }),
+        // A group where the tasks at hand have partners only still has its figures.
+        fact({ taskId: 2, agencyId: 3, groupNo: 5, role: 'partner', statusClass: 'open_within_deadline' }),
+      ],
+    });
+    const { groups } = computeFigures(facts);
+    expect(
+      groups.map((g) => [
+        g.groupNo,
+        [g.tasks.assignments, g.tasks.completedOnTime, g.tasks.openOverdue],
+        [
+          g.partner.assignments,
+          g.partner.completedOnTime,
+          g.partner.openOverdue,
+          g.partner.openWithinDeadline,
+        ],
+      ]),
+    ).toEqual([
+      [2, [1, 1, 0], [1, 0, 1, 0]],
+      [5, [0, 0, 0], [1, 0, 0, 1]],
+    ]);
+    expect(groups[0]!.partner.averageLatenessWorkingDays).toBe(4);
   });
 
   it('gives the same evaluation on every call for the same facts, whatever their order', () => {

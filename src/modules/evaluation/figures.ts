@@ -4,7 +4,6 @@ import type {
   AgencyRole,
   BottleneckFact,
   EvaluationFacts,
-  Head,
   ReportingFact,
   TaskStatusFact,
 } from './facts.ts';
@@ -49,7 +48,6 @@ export interface AgencyFigures {
   code: string;
   name: string;
   agencyClass: AgencyClass;
-  heads: Head[];
   lead: TaskFigures;
   partner: TaskFigures;
   reporting: ReportingFigures;
@@ -58,8 +56,10 @@ export interface AgencyFigures {
 
 export interface GroupFigures {
   groupNo: number;
-  /** Counted per task: a task with several leads counts once, in its worst state. */
+  /** The lead role, counted per task: a task with several leads counts once, in its worst state. */
   tasks: TaskFigures;
+  /** The partner role, counted the same way: a task with several partners counts once, in their worst state. */
+  partner: TaskFigures;
 }
 
 export interface ClassFigures {
@@ -140,19 +140,6 @@ export function bottleneckFigures(facts: readonly BottleneckFact[], asOf: string
   };
 }
 
-function headKey(h: Head): string {
-  return h.userId !== null ? `user:${h.userId}` : `name:${h.name ?? ''}`;
-}
-
-/** Distinct heads in the order first met (facts are sorted), so the answer never depends on input order. */
-export function headsOf(facts: readonly TaskStatusFact[]): Head[] {
-  const seen = new Map<string, Head>();
-  for (const f of facts) if (f.head && !seen.has(headKey(f.head))) seen.set(headKey(f.head), f.head);
-  return [...seen.values()].sort((a, b) => headKey(a).localeCompare(headKey(b)));
-}
-
-export { headKey };
-
 function byRole(facts: readonly TaskStatusFact[], role: AgencyRole) {
   return facts.filter((f) => f.role === role);
 }
@@ -176,34 +163,44 @@ export function byAgency(facts: EvaluationFacts) {
 }
 
 /** Every figure of the issue from facts already merged and scoped: per agency (by role), group and class. */
+/** One agency's figures from its own facts (already merged and scoped), lead and partner roles apart. */
+export function agencyFigures(agency: Agency, of: ReturnType<typeof byAgency>, asOf: string): AgencyFigures {
+  const own = of.tasks(agency.id);
+  return {
+    agencyId: agency.id,
+    code: agency.code,
+    name: agency.name,
+    agencyClass: agency.agencyClass,
+    lead: taskFigures(byRole(own, 'lead')),
+    partner: taskFigures(byRole(own, 'partner')),
+    reporting: reportingFigures(of.reporting(agency.id)),
+    bottlenecks: bottleneckFigures(of.bottlenecks(agency.id), asOf),
+  };
+}
+
+/** Each task (occurrence) of one role once, in the worst state among the agencies carrying it in that role. */
+function perTask(facts: readonly TaskStatusFact[], role: AgencyRole): TaskStatusFact[] {
+  const worst = new Map<string, TaskStatusFact>();
+  for (const f of byRole(facts, role)) {
+    const key = `${f.taskId}:${f.occurrence ?? ''}`;
+    const held = worst.get(key);
+    worst.set(key, held ? worseOf(held, f) : f);
+  }
+  return [...worst.values()];
+}
+
 export function computeFigures(facts: EvaluationFacts): Figures {
   const agencies = [...facts.agencies].sort((a, b) => a.code.localeCompare(b.code));
   const of = byAgency(facts);
-  const agencyFigures = agencies.map((agency: Agency): AgencyFigures => {
-    const own = of.tasks(agency.id);
-    return {
-      agencyId: agency.id,
-      code: agency.code,
-      name: agency.name,
-      agencyClass: agency.agencyClass,
-      heads: headsOf(own),
-      lead: taskFigures(byRole(own, 'lead')),
-      partner: taskFigures(byRole(own, 'partner')),
-      reporting: reportingFigures(of.reporting(agency.id)),
-      bottlenecks: bottleneckFigures(of.bottlenecks(agency.id), facts.asOf),
-    };
-  });
+  const figures = agencies.map((agency) => agencyFigures(agency, of, facts.asOf));
 
-  const perTask = new Map<string, TaskStatusFact>();
-  for (const f of byRole(facts.tasks, 'lead')) {
-    const key = `${f.taskId}:${f.occurrence ?? ''}`;
-    const held = perTask.get(key);
-    perTask.set(key, held ? worseOf(held, f) : f);
-  }
-  const groupNos = [...new Set([...perTask.values()].map((f) => f.groupNo))].sort((a, b) => a - b);
+  const leads = perTask(facts.tasks, 'lead');
+  const partners = perTask(facts.tasks, 'partner');
+  const groupNos = [...new Set([...leads, ...partners].map((f) => f.groupNo))].sort((a, b) => a - b);
   const groups = groupNos.map((groupNo) => ({
     groupNo,
-    tasks: taskFigures([...perTask.values()].filter((f) => f.groupNo === groupNo)),
+    tasks: taskFigures(leads.filter((f) => f.groupNo === groupNo)),
+    partner: taskFigures(partners.filter((f) => f.groupNo === groupNo)),
   }));
 
   const classOf = new Map(facts.agencies.map((a) => [a.id, a.agencyClass]));
@@ -216,5 +213,5 @@ export function computeFigures(facts: EvaluationFacts): Figures {
       reporting: reportingFigures(facts.reporting.filter((r) => classOf.get(r.agencyId) === agencyClass)),
     };
   });
-  return { agencies: agencyFigures, groups, classes };
+  return { agencies: figures, groups, classes };
 }

@@ -10,7 +10,6 @@ export function fact(
     programCode: 'NQ57',
     groupNo: 1,
     role: 'lead',
-    head: null,
     latenessWorkingDays: 0,
     dueDateOriginal: '2025-03-31',
     dueDateCurrent: overrides.dueDateOriginal ?? '2025-03-31',
@@ -32,16 +31,17 @@ export function factsOf(partial: Partial<EvaluationFacts>): EvaluationFacts {
     reporting: [],
     bottlenecks: [],
     successorOf: {},
+    headTerms: [],
     ...partial,
   };
 }
 
 /**
- * The worked example of docs/evaluation.md: ministry "BA" (head: user 101) in 2025-H1, as of 2025-06-30.
+ * The worked example of docs/evaluation.md: ministry "BA" (head: Nguyễn Văn A, over the whole period) in
+ * 2025-H1, as of 2025-06-30.
  * Keep the two in step: worked-example.test.ts checks the hand-computed numbers against the code.
  */
 export function workedExample(): EvaluationFacts {
-  const head = { userId: 101, name: 'Nguyễn Văn A' };
   return factsOf({
     asOf: '2025-06-30',
     agencies: [agency(1, 'BA')],
@@ -49,7 +49,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 1,
         agencyId: 1,
-        head,
         statusClass: 'completed_on_time',
         completedOn: '2025-03-20',
         evidenceAcceptedFirstReview: true,
@@ -57,7 +56,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 2,
         agencyId: 1,
-        head,
         statusClass: 'completed_late',
         latenessWorkingDays: 4,
         completedOn: '2025-04-04',
@@ -66,7 +64,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 3,
         agencyId: 1,
-        head,
         statusClass: 'open_overdue',
         latenessWorkingDays: 6,
         dueDateOriginal: '2025-06-20',
@@ -76,7 +73,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 4,
         agencyId: 1,
-        head,
         statusClass: 'completed_late',
         latenessWorkingDays: 34,
         dueDateCurrent: '2025-06-30',
@@ -86,7 +82,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 5,
         agencyId: 1,
-        head,
         statusClass: 'recurring',
         dueDateOriginal: null,
         dueDateCurrent: null,
@@ -94,7 +89,6 @@ export function workedExample(): EvaluationFacts {
       fact({
         taskId: 6,
         agencyId: 1,
-        head,
         role: 'partner',
         statusClass: 'completed_on_time',
         completedOn: '2025-03-25',
@@ -108,6 +102,15 @@ export function workedExample(): EvaluationFacts {
     bottlenecks: [
       { bottleneckId: 1, agencyId: 1, taskId: 3, raisedOn: '2025-04-10', clearedOn: null },
       { bottleneckId: 2, agencyId: 1, taskId: 2, raisedOn: '2025-02-01', clearedOn: '2025-03-15' },
+    ],
+    headTerms: [
+      {
+        personKey: 'user:101',
+        head: { name: 'Nguyễn Văn A', title: 'Bộ trưởng' },
+        agencyId: 1,
+        from: '2024-04-01',
+        to: null,
+      },
     ],
   });
 }

@@ -7,8 +7,10 @@ import {
   presentMethod,
   presentSnapshot,
   presentSnapshotAgency,
+  presentSnapshotHead,
   presentSnapshotSummary,
   snapshotAgencySchema,
+  snapshotHeadSchema,
   snapshotSchema,
   snapshotSummarySchema,
 } from './evaluation.presenter.ts';
@@ -86,6 +88,26 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const agency = presentSnapshotAgency(snapshot, request.params.agencyId, audience);
       if (!agency) throw notFound(`Agency ${request.params.agencyId} in evaluation ${request.params.id}`);
       return agency;
+    },
+  );
+
+  app.get(
+    '/public/evaluations/:id/heads/:number',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary:
+          "A head of agency's scorecard in a published evaluation: name, title, each agency they headed with its figures over the days they held the role",
+        params: z.object({ id, number: id }),
+        response: { 200: snapshotHeadSchema },
+      },
+    },
+    async (request) => {
+      const snapshot = await getSnapshot(db(), request.params.id);
+      const card = presentSnapshotHead(snapshot, request.params.number, audience);
+      if (!card) throw notFound(`Scorecard ${request.params.number} in evaluation ${request.params.id}`);
+      return card;
     },
   );
 

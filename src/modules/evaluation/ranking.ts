@@ -1,5 +1,4 @@
-import type { AgencyClass, Head } from './facts.ts';
-import type { AgencyFigures } from './figures.ts';
+import type { AgencyClass } from './facts.ts';
 
 export interface RankedAgency {
   agencyId: number;
@@ -63,48 +62,4 @@ export function rank(agencies: readonly ScoredAgency[], agencyClass: Ranking['ag
         reason: 'nothing_to_score' as const,
       })),
   };
-}
-
-export interface Scorecard {
-  head: Head;
-  agencies: {
-    agencyId: number;
-    code: string;
-    name: string;
-    score: number | null;
-    rank: number | null;
-    rankedAmong: number;
-    lead: AgencyFigures['lead'];
-    reporting: AgencyFigures['reporting'];
-  }[];
-}
-
-/** One card per head of agency: each agency they head, its score, rank and lead-role figures. */
-export function scorecards(
-  figures: readonly AgencyFigures[],
-  scores: ReadonlyMap<number, number | null>,
-  rankings: readonly Ranking[],
-): Scorecard[] {
-  const rankOf = new Map<number, { rank: number; among: number }>();
-  for (const r of rankings)
-    for (const a of r.ranked) rankOf.set(a.agencyId, { rank: a.rank, among: r.ranked.length });
-  const cards = new Map<string, Scorecard>();
-  for (const f of figures) {
-    for (const head of f.heads) {
-      const key = head.userId !== null ? `user:${head.userId}` : `name:${head.name ?? ''}`;
-      const card = cards.get(key) ?? { head, agencies: [] };
-      card.agencies.push({
-        agencyId: f.agencyId,
-        code: f.code,
-        name: f.name,
-        score: scores.get(f.agencyId) ?? null,
-        rank: rankOf.get(f.agencyId)?.rank ?? null,
-        rankedAmong: rankOf.get(f.agencyId)?.among ?? 0,
-        lead: f.lead,
-        reporting: f.reporting,
-      });
-      cards.set(key, card);
-    }
-  }
-  return [...cards.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, card]) => card);
 }

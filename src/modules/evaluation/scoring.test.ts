@@ -55,8 +55,18 @@ describe('the worked example of docs/evaluation.md', () => {
   it('gives the head a scorecard with the agency, its score and rank', () => {
     expect(e.scorecards).toEqual([
       expect.objectContaining({
-        head: { userId: 101, name: 'Nguyễn Văn A' },
-        agencies: [expect.objectContaining({ code: 'BA', score: 45.71, rank: 1, rankedAmong: 1 })],
+        head: { name: 'Nguyễn Văn A', title: 'Bộ trưởng' },
+        agencies: [
+          expect.objectContaining({
+            code: 'BA',
+            from: '2025-01-01',
+            to: '2025-06-30',
+            wholePeriod: true,
+            score: 45.71,
+            rank: 1,
+            rankedAmong: 1,
+          }),
+        ],
       }),
     ]);
   });

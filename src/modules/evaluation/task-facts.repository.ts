@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { headsRepository } from '../identity/heads.repository.ts';
 import { endOfVietnamDay, vietnamDateOf } from '../task-status/dates.ts';
 import type { StatusKind } from '../task-status/task-status.rules.ts';
 import { assignmentStatusesAsOf } from '../task-status/task-status.service.ts';
@@ -9,7 +10,7 @@ import type {
   AgencyClass,
   BottleneckFact,
   EvaluationFacts,
-  Head,
+  HeadTerm,
   ReportingFact,
   StatusClass,
   TaskStatusFact,
@@ -23,7 +24,7 @@ import type {
  * - reporting: the reports module's obligations due by the date and the reports submitted by then;
  * - bottlenecks: the bottleneck board, as it stood at the end of the date;
  * - successorOf: the orgs module's merge events (org_unit_event);
- * - heads: `headsOfAgencies` below.
+ * - headTerms: `headsOfAgencies` below.
  */
 
 const MINISTRY_KINDS = ['ministry', 'ministerial_agency', 'government_agency'];
@@ -36,19 +37,23 @@ function agencyClassOf(kind: string): AgencyClass {
 }
 
 /**
- * Who heads each agency. Identity's users and roles are merged separately: until a `users` table exists
- * the platform knows no head of agency and this returns none; the evaluation then falls back to the
- * task's accountable head as recorded in the register (lead role only). When identity lands, read the
- * agency_head role here, and only here.
+ * Who headed each agency over [from, to] (Viet Nam days): the people holding the `agency_head` role,
+ * read from the identity module (its grants and revocations), with their name and title only. The one
+ * place the evaluation learns who heads an agency; the register's per-task "accountable head" is a
+ * field of the task (5 rõ), not the agency's head, and is not scored.
  */
-export async function headsOfAgencies(db: Db | Tx): Promise<Map<number, Head>> {
-  const [found] = await rows<{ exists: boolean }>(
-    db,
-    sql`SELECT to_regclass('users') IS NOT NULL AS "exists"`,
+export async function headsOfAgencies(db: Db | Tx, from: string, to: string): Promise<HeadTerm[]> {
+  const terms = await headsRepository(db).agencyHeadTerms(
+    new Date(`${from}T00:00:00+07:00`).toISOString(),
+    endOfVietnamDay(to),
   );
-  if (!found?.exists) return new Map();
-  // The table's shape is identity's to define; nothing is read before that branch is merged.
-  return new Map();
+  return terms.map((t) => ({
+    personKey: `user:${t.userId}`,
+    head: { name: t.name, title: t.title },
+    agencyId: t.orgUnitId,
+    from: vietnamDateOf(t.grantedAt),
+    to: t.revokedAt === null ? null : vietnamDateOf(t.revokedAt),
+  }));
 }
 
 interface AssignmentRow {
@@ -58,9 +63,6 @@ interface AssignmentRow {
   groupNo: number;
   agencyId: number;
   role: 'lead' | 'partner';
-  namedAgency: boolean;
-  headUserId: number | null;
-  headName: string | null;
 }
 
 const CLASS_OF: Record<StatusKind, StatusClass> = {
@@ -78,7 +80,12 @@ export function taskFactsRepository(db: Db | Tx) {
     async load(
       programId: number,
       asOf: string,
-      options: { calendar: WorkingCalendar; successorOf?: Record<number, number> },
+      options: {
+        calendar: WorkingCalendar;
+        successorOf?: Record<number, number>;
+        /** Read the heads of agencies from this day to asOf; without it, no head is read. */
+        headsFrom?: string;
+      },
     ): Promise<EvaluationFacts> {
       // One pass over the program's assignments (≈320 rows for NQ57): task_program_code_key (program_id, code)
       // finds the program's tasks, task_agency_task_role_position_key (task_id, …) their agencies. A
@@ -87,8 +94,7 @@ export function taskFactsRepository(db: Db | Tx) {
         db,
         sql`
           SELECT t.id AS "taskId", t.code AS "taskCode", p.code AS "programCode", g.no AS "groupNo",
-                 o.id AS "agencyId", ta.role, (ta.org_unit_id IS NOT NULL) AS "namedAgency",
-                 t.accountable_head_user_id AS "headUserId", t.accountable_head_name AS "headName"
+                 o.id AS "agencyId", ta.role
           FROM task t
           JOIN program p ON p.id = t.program_id
           JOIN task_group g ON g.id = t.group_id
@@ -134,16 +140,10 @@ export function taskFactsRepository(db: Db | Tx) {
         ),
         asOf,
       );
-      const heads = await headsOfAgencies(db);
       const tasks: TaskStatusFact[] = [];
       for (const a of assignments) {
         const s = statusOf.get(`${a.taskId}:${a.agencyId}`);
         if (!s) continue;
-        const head =
-          heads.get(a.agencyId) ??
-          (a.role === 'lead' && a.namedAgency && (a.headUserId !== null || a.headName)
-            ? { userId: a.headUserId, name: a.headName }
-            : null);
         const base = {
           taskId: a.taskId,
           taskCode: a.taskCode,
@@ -151,7 +151,6 @@ export function taskFactsRepository(db: Db | Tx) {
           groupNo: a.groupNo,
           agencyId: a.agencyId,
           role: a.role,
-          head,
         };
         // A recurring task counts per occurrence that has come due or been completed; the one still
         // running (not yet due) is shown as the task's `recurring` state instead of an open assignment.
@@ -171,10 +170,11 @@ export function taskFactsRepository(db: Db | Tx) {
           });
         }
       }
-      const [reporting, bottlenecks, lineage] = await Promise.all([
+      const [reporting, bottlenecks, lineage, headTerms] = await Promise.all([
         this.reporting(programId, asOf),
         this.bottlenecks(programId, asOf),
         this.successors(),
+        options.headsFrom === undefined ? [] : headsOfAgencies(db, options.headsFrom, asOf),
       ]);
       return {
         asOf,
@@ -183,6 +183,7 @@ export function taskFactsRepository(db: Db | Tx) {
         reporting,
         bottlenecks,
         successorOf: { ...lineage, ...(options.successorOf ?? {}) },
+        headTerms,
       };
     },
 

@@ -21,6 +21,7 @@ const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[]
   { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
   { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
   { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
+  { to: '/staff/evaluations', key: 'evaluationDesk.nav', end: false, policy: 'evaluation.publish' },
 ];
 
 export function AppLayout() {

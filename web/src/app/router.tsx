@@ -10,9 +10,14 @@ import { boardFilterFromUrl, boardQuery, countsQuery } from '../features/bottlen
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import {
   evaluationAgencyQuery,
+  evaluationHeadQuery,
   evaluationQuery,
   evaluationsQuery,
+  methodQuery,
 } from '../features/evaluations/api/get-evaluations.ts';
+import { liveEvaluationQuery, liveRequestFromUrl } from '../features/evaluations/api/live-evaluation.ts';
+import { methodsQuery } from '../features/evaluations/api/methods.ts';
+import { recheckStateFromUrl, rechecksQuery } from '../features/evaluations/api/rechecks.ts';
 import { pendingExtensionsQuery } from '../features/extensions/api/extensions.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { gapsByAgencyQuery, plansQuery } from '../features/plans/api/plans.ts';
@@ -38,6 +43,13 @@ const prefetch = (start: (args: LoaderFunctionArgs) => unknown) => (args: Loader
   void start(args);
   return null;
 };
+
+/** Staff data is asked for only once we know someone is signed in (a visitor would get 401s). */
+const whenSignedIn = (start: (args: LoaderFunctionArgs) => unknown) =>
+  prefetch(async (args) => {
+    // A cancelled or failed sign-in check just skips the prefetch; the page asks again.
+    if (await queryClient.ensureQueryData(meQuery()).catch(() => null)) start(args);
+  });
 
 export const router = createBrowserRouter([
   {
@@ -186,6 +198,70 @@ export const router = createBrowserRouter([
           Component: (await import('../features/evaluations/components/evaluation-agency-page.tsx'))
             .EvaluationAgencyPage,
         }),
+      },
+      {
+        path: 'evaluations/:id/heads/:number',
+        loader: prefetch(({ params }) =>
+          queryClient.prefetchQuery(evaluationHeadQuery(Number(params.id), Number(params.number))),
+        ),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/head-page.tsx')).HeadPage,
+        }),
+      },
+      {
+        path: 'evaluations/methods/:id',
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(methodQuery(Number(params.id)))),
+        lazy: async () => ({
+          Component: (await import('../features/evaluations/components/method-page.tsx')).MethodPage,
+        }),
+      },
+      {
+        // The evaluation desk: live view and publication, scoring methods, rechecks (signed-in staff).
+        path: 'staff/evaluations',
+        element: <RequireSignIn />,
+        loader: prefetch(() => queryClient.prefetchQuery(meQuery())),
+        children: [
+          {
+            lazy: async () => ({
+              Component: (await import('../features/evaluations/components/desk-layout.tsx')).DeskLayout,
+            }),
+            children: [
+              {
+                index: true,
+                loader: whenSignedIn(({ request }) => {
+                  void queryClient.prefetchQuery(methodsQuery());
+                  void queryClient.prefetchQuery(
+                    liveEvaluationQuery(liveRequestFromUrl(new URL(request.url).searchParams)),
+                  );
+                }),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-live-page.tsx'))
+                    .DeskLivePage,
+                }),
+              },
+              {
+                path: 'methods',
+                loader: whenSignedIn(() => queryClient.prefetchQuery(methodsQuery())),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-methods-page.tsx'))
+                    .DeskMethodsPage,
+                }),
+              },
+              {
+                path: 'rechecks',
+                loader: whenSignedIn(({ request }) =>
+                  queryClient.prefetchQuery(
+                    rechecksQuery(recheckStateFromUrl(new URL(request.url).searchParams)),
+                  ),
+                ),
+                lazy: async () => ({
+                  Component: (await import('../features/evaluations/components/desk-rechecks-page.tsx'))
+                    .DeskRechecksPage,
+                }),
+              },
+            ],
+          },
+        ],
       },
       {
         path: 'program',

@@ -76,9 +76,10 @@ export interface ReportingFigures {
   onTimeReportingRate: number | null;
 }
 
+/** A head of agency as published: name and title only. */
 export interface Head {
-  userId: number | null;
   name: string | null;
+  title?: string | null;
 }
 
 export interface AgencyFigures {
@@ -86,7 +87,6 @@ export interface AgencyFigures {
   code: string;
   name: string;
   agencyClass: RankedClass | 'other';
-  heads: Head[];
   lead: TaskFigures;
   partner: TaskFigures;
   reporting: ReportingFigures;
@@ -154,40 +154,84 @@ export interface Recheck {
   answeredAt: string | null;
 }
 
+/** One agency on a head's scorecard, over the days they held the role (fields marked ? are missing
+ * from snapshots published before head terms were read). */
+export interface ScorecardAgency {
+  agencyId: number;
+  code: string;
+  name: string;
+  from?: string;
+  to?: string;
+  wholePeriod?: boolean;
+  score: number | null;
+  rank: number | null;
+  rankedAmong: number;
+  lead: TaskFigures;
+  partner?: TaskFigures;
+  reporting: ReportingFigures;
+  bottlenecks?: { raised: number; cleared: number };
+  explanation?: Explanation;
+}
+
 export interface Scorecard {
   head: Head;
-  agencies: {
-    agencyId: number;
-    code: string;
-    name: string;
-    score: number | null;
-    rank: number | null;
-    rankedAmong: number;
-    lead: TaskFigures;
-    reporting: ReportingFigures;
-  }[];
+  agencies: ScorecardAgency[];
+}
+
+export interface GroupFigures {
+  groupNo: number;
+  /** The lead role. */
+  tasks: TaskFigures;
+  partner?: TaskFigures;
+}
+
+export interface ClassFigures {
+  agencyClass: RankedClass | 'other';
+  lead: TaskFigures;
+  partner: TaskFigures;
+  reporting: ReportingFigures;
+}
+
+export interface Figures {
+  agencies: AgencyFigures[];
+  groups?: GroupFigures[];
+  classes?: ClassFigures[];
+}
+
+export interface SnapshotChanges {
+  previousSnapshotId: number | null;
+  previousPeriod: string | null;
+  methodChanged: boolean;
+  agencies: RankChange[];
+}
+
+/** What an evaluation holds, published or live (src/modules/evaluation/evaluation.ts). */
+export interface EvaluationContent {
+  period: { code: string; start: string; end: string };
+  asOf: string;
+  method: Method;
+  basis: { tasksDue: number; tasksCompleted: number; reportsExpected: number };
+  figures: Figures;
+  scores: { agencyId: number; code: string; name: string; explanation: Explanation }[];
+  rankings: Ranking[];
+  scorecards: Scorecard[];
+  changes: SnapshotChanges;
 }
 
 export interface Snapshot extends SnapshotSummary {
   hashVerified: boolean;
-  content: {
-    programCode: string;
-    period: { code: string; start: string; end: string };
-    asOf: string;
-    method: Method;
-    basis: { tasksDue: number; tasksCompleted: number; reportsExpected: number };
-    figures: { agencies: AgencyFigures[] };
-    scores: { agencyId: number; explanation: Explanation }[];
-    rankings: Ranking[];
-    scorecards: Scorecard[];
-    changes: {
-      previousSnapshotId: number | null;
-      previousPeriod: string | null;
-      methodChanged: boolean;
-      agencies: RankChange[];
-    };
-  };
+  content: EvaluationContent & { programCode: string };
   rechecks: Recheck[];
+}
+
+/** A head of the agency in a snapshot, pointing at their scorecard (numbered from 1). */
+export interface AgencyHead {
+  scorecard: number;
+  name: string | null;
+  title: string | null;
+  from: string | null;
+  to: string | null;
+  wholePeriod: boolean | null;
 }
 
 export interface SnapshotAgency {
@@ -200,6 +244,19 @@ export interface SnapshotAgency {
   explanation: Explanation;
   rank: { agencyClass: RankedClass; rank: number; among: number; tied: boolean } | null;
   change: RankChange | null;
+  heads: AgencyHead[];
+  rechecks: Recheck[];
+}
+
+export interface SnapshotHead {
+  snapshotId: number;
+  period: string;
+  periodStart: string;
+  asOf: string;
+  contentHash: string;
+  method: Method;
+  number: number;
+  scorecard: Scorecard;
   rechecks: Recheck[];
 }
 
@@ -225,6 +282,12 @@ export const evaluationAgencyQuery = (id: number, agencyId: number) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
+export const evaluationHeadQuery = (id: number, number: number) =>
+  queryOptions({
+    queryKey: ['evaluation', id, 'head', number],
+    queryFn: ({ signal }) => getJson<SnapshotHead>(`/public/evaluations/${id}/heads/${number}`, {}, signal),
+  });
+
 export const methodQuery = (id: number) =>
   queryOptions({
     queryKey: ['evaluation-method', id],
@@ -236,5 +299,6 @@ export const useEvaluations = () => useQuery(evaluationsQuery());
 export const useEvaluation = (id: number) => useQuery(evaluationQuery(id));
 export const useEvaluationAgency = (id: number, agencyId: number) =>
   useQuery(evaluationAgencyQuery(id, agencyId));
+export const useEvaluationHead = (id: number, number: number) => useQuery(evaluationHeadQuery(id, number));
 export const useMethod = (id: number | undefined) =>
   useQuery({ ...methodQuery(id ?? 0), enabled: id !== undefined });

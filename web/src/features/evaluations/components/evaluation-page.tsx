@@ -5,16 +5,15 @@ import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { formatDate } from '../../../lib/format.ts';
-import {
-  type AgencyFigures,
-  type RankChange,
-  type Ranking,
-  type Snapshot,
-  useEvaluation,
-} from '../api/get-evaluations.ts';
+import { type Snapshot, useEvaluation } from '../api/get-evaluations.ts';
+import '../evaluations.css';
+import { useActsFor } from './acts-for.ts';
+import { FiguresSection } from './figures-section.tsx';
+import { HowComputedLink } from './how-computed-link.tsx';
 import { MethodSection } from './method-section.tsx';
 import { periodName } from './period-name.ts';
-import { RankMove } from './rank-move.tsx';
+import { RankingSection } from './ranking-section.tsx';
+import { ScorecardsSection } from './scorecards-section.tsx';
 import { useEvalFormat } from './use-eval-format.ts';
 
 export function EvaluationPage() {
@@ -51,6 +50,8 @@ function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
   const changes = new Map(c.changes.agencies.map((a) => [a.agencyId, a]));
   const hasPrevious = c.changes.previousSnapshotId !== null;
   const names = new Map(c.figures.agencies.map((a) => [a.agencyId, a.name]));
+  const actsFor = useActsFor();
+  const agencyHref = (agencyId: number) => `/evaluations/${snapshot.id}/agencies/${agencyId}`;
   const title = t('evaluation.snapshotTitle', { period: periodName(t, snapshot.period) });
   return (
     <div className="page page--wide">
@@ -69,12 +70,11 @@ function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
         <dd>{formatDate(snapshot.asOf)}</dd>
         <dt>{t('evaluation.method')}</dt>
         <dd>
-          <a href="#method">
-            {t('evaluation.methodUsed', {
-              name: pick(c.method.nameVi, c.method.nameEn),
-              version: c.method.version,
-            })}
-          </a>
+          {t('evaluation.methodUsed', {
+            name: pick(c.method.nameVi, c.method.nameEn),
+            version: c.method.version,
+          })}{' '}
+          — <HowComputedLink to="#method" />
         </dd>
         <dt>{t('evaluation.publishedAt')}</dt>
         <dd>{formatDate(snapshot.publishedAt)}</dd>
@@ -104,229 +104,19 @@ function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
       {c.rankings.map((ranking) => (
         <RankingSection
           key={ranking.agencyClass}
-          snapshotId={snapshot.id}
           ranking={ranking}
           figures={figures}
           changes={changes}
           hasPrevious={hasPrevious}
+          hrefOf={agencyHref}
+          recheckHrefOf={(agencyId) => (actsFor(agencyId) ? `${agencyHref(agencyId)}#recheck` : null)}
         />
       ))}
-      {c.scorecards.length > 0 && <Scorecards snapshot={snapshot} />}
+      <ScorecardsSection scorecards={c.scorecards} snapshotId={snapshot.id} agencyHrefOf={agencyHref} />
+      <FiguresSection figures={c.figures} agencyHrefOf={agencyHref} />
       <Rechecks snapshot={snapshot} names={names} />
       <MethodSection method={c.method} />
     </div>
-  );
-}
-
-function RankingSection({
-  snapshotId,
-  ranking,
-  figures,
-  changes,
-  hasPrevious,
-}: {
-  snapshotId: number;
-  ranking: Ranking;
-  figures: Map<number, AgencyFigures>;
-  changes: Map<number, RankChange>;
-  hasPrevious: boolean;
-}) {
-  const { t } = useTranslation();
-  const f = useEvalFormat();
-  const id = useId();
-  const title = t(`evaluation.ranking.${ranking.agencyClass}`);
-  const href = (agencyId: number) => `/evaluations/${snapshotId}/agencies/${agencyId}`;
-  return (
-    <section className="section eval-ranking" aria-labelledby={id} data-class={ranking.agencyClass}>
-      <h2 id={id}>
-        {title} <span className="count">({f.number(ranking.ranked.length)})</span>
-      </h2>
-      {ranking.ranked.length === 0 ? (
-        <p className="muted">{t('evaluation.noneRanked')}</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table eval-table eval-rank-table">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.rank')}
-                  </th>
-                  <th scope="col">{t('evaluation.col.agency')}</th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.completedOnTime')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.completedLate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.openWithinDeadline')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.openOverdue')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.completionRate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.onTimeRate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.reportingRate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('evaluation.col.lateness')}
-                  </th>
-                  <th scope="col">{t('evaluation.col.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.ranked.map((a) => {
-                  const fig = figures.get(a.agencyId);
-                  return (
-                    <tr key={a.agencyId}>
-                      <td className="num">
-                        {f.number(a.rank)}
-                        {a.tied && (
-                          <>
-                            <span aria-hidden="true" title={t('evaluation.tied')}>
-                              =
-                            </span>
-                            <span className="visually-hidden"> ({t('evaluation.tied')})</span>
-                          </>
-                        )}
-                      </td>
-                      <th scope="row" lang="vi">
-                        <Link to={href(a.agencyId)}>{a.name}</Link>
-                      </th>
-                      <td className="num eval-score">{f.score(a.score)}</td>
-                      <td className="num">{fig ? f.number(fig.lead.completedOnTime) : '–'}</td>
-                      <td className="num">{fig ? f.number(fig.lead.completedLate) : '–'}</td>
-                      <td className="num">{fig ? f.number(fig.lead.openWithinDeadline) : '–'}</td>
-                      <td className="num">{fig ? f.number(fig.lead.openOverdue) : '–'}</td>
-                      <td className="num">{f.percent(fig?.lead.completionRate)}</td>
-                      <td className="num">{f.percent(fig?.lead.onTimeRate)}</td>
-                      <td className="num">{f.percent(fig?.reporting.reportingRate)}</td>
-                      <td className="num">{f.days(fig?.lead.averageLatenessWorkingDays)}</td>
-                      <td>
-                        <RankMove change={changes.get(a.agencyId)} hasPrevious={hasPrevious} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <ol className="eval-cards" aria-label={title}>
-            {ranking.ranked.map((a) => {
-              const fig = figures.get(a.agencyId);
-              return (
-                <li key={a.agencyId} className="eval-card">
-                  <p className="eval-card__head">
-                    <span className="eval-card__rank">
-                      {t('evaluation.rankN', { rank: f.number(a.rank) })}
-                      {a.tied && ` (${t('evaluation.tied')})`}
-                    </span>
-                    <span className="eval-card__score">{f.score(a.score)}</span>
-                  </p>
-                  <Link to={href(a.agencyId)} className="eval-card__title" lang="vi">
-                    {a.name}
-                  </Link>
-                  <p className="eval-card__counts">
-                    {fig
-                      ? t('evaluation.fourCountsText', {
-                          onTime: f.number(fig.lead.completedOnTime),
-                          late: f.number(fig.lead.completedLate),
-                          open: f.number(fig.lead.openWithinDeadline),
-                          overdue: f.number(fig.lead.openOverdue),
-                        })
-                      : '–'}
-                  </p>
-                  <dl className="eval-card__facts">
-                    <dt>{t('evaluation.col.completionRate')}</dt>
-                    <dd>{f.percent(fig?.lead.completionRate)}</dd>
-                    <dt>{t('evaluation.col.onTimeRate')}</dt>
-                    <dd>{f.percent(fig?.lead.onTimeRate)}</dd>
-                    <dt>{t('evaluation.col.reportingRate')}</dt>
-                    <dd>{f.percent(fig?.reporting.reportingRate)}</dd>
-                    <dt>{t('evaluation.col.lateness')}</dt>
-                    <dd>{f.days(fig?.lead.averageLatenessWorkingDays)}</dd>
-                    <dt>{t('evaluation.col.change')}</dt>
-                    <dd>
-                      <RankMove change={changes.get(a.agencyId)} hasPrevious={hasPrevious} />
-                    </dd>
-                  </dl>
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
-      {ranking.unranked.length > 0 && (
-        <div className="eval-unranked">
-          <h3>
-            {t('evaluation.unrankedTitle')}{' '}
-            <span className="count">({f.number(ranking.unranked.length)})</span>
-          </h3>
-          <p className="muted">{t('evaluation.unrankedIntro')}</p>
-          <ul className="eval-unranked__list" lang="vi">
-            {ranking.unranked.map((a) => (
-              <li key={a.agencyId}>
-                <Link to={href(a.agencyId)}>{a.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function Scorecards({ snapshot }: { snapshot: Snapshot }) {
-  const { t } = useTranslation();
-  const f = useEvalFormat();
-  const id = useId();
-  return (
-    <section className="section" aria-labelledby={id}>
-      <h2 id={id}>{t('evaluation.scorecardsTitle')}</h2>
-      <ul className="eval-scorecards">
-        {snapshot.content.scorecards.map((card) => (
-          <li key={`${card.head.userId ?? ''}:${card.head.name ?? ''}`} className="card">
-            <h3 lang="vi">{card.head.name ?? t('evaluation.headUnnamed')}</h3>
-            <ul>
-              {card.agencies.map((a) => (
-                <li key={a.agencyId}>
-                  <Link to={`/evaluations/${snapshot.id}/agencies/${a.agencyId}`} lang="vi">
-                    {a.name}
-                  </Link>
-                  {': '}
-                  {a.rank === null
-                    ? t('evaluation.notRanked')
-                    : t('evaluation.scoreRankAmong', {
-                        score: f.score(a.score),
-                        rank: f.number(a.rank),
-                        among: f.number(a.rankedAmong),
-                      })}
-                  {' · '}
-                  {t('evaluation.fourCountsText', {
-                    onTime: f.number(a.lead.completedOnTime),
-                    late: f.number(a.lead.completedLate),
-                    open: f.number(a.lead.openWithinDeadline),
-                    overdue: f.number(a.lead.openOverdue),
-                  })}
-                  {' · '}
-                  {t('evaluation.col.reportingRate')}: {f.percent(a.reporting.reportingRate)}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

@@ -5,8 +5,8 @@ import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { formatDate } from '../../../lib/format.ts';
-
 import { methodQuery, type SnapshotSummary, useEvaluations } from '../api/get-evaluations.ts';
+import '../evaluations.css';
 import { periodName } from './period-name.ts';
 
 /** The published evaluations, newest first; nothing else is public. */
