@@ -41,7 +41,7 @@ interface Size {
   scale: number;
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<string> {
+function runCli(args: string[], env: Record<string, string>, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -49,11 +49,12 @@ function runCli(args: string[], env: Record<string, string>): Promise<string> {
       {
         cwd: root,
         env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
       },
     );
+    if (input !== undefined) child.stdin?.end(`${input}\n`);
     let out = '';
-    child.stdout.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       out += d;
     });
     child.on('exit', (code) =>
@@ -210,7 +211,37 @@ async function writeRates(database: Database, seconds: number, workers: number) 
   return { submit, bare };
 }
 
-const ENDPOINTS = (ids: { province: number; snapshot: number | null }): Record<string, string> => ({
+/**
+ * A signed-in session for the staff endpoints (the live evaluation needs one): an administrator created
+ * by the CLI (kept when it exists), signed in over HTTP. Returns the Cookie header.
+ */
+export async function benchSession(serverUrl: string, env: Record<string, string>): Promise<string> {
+  const email = 'bench@synthetic.invalid';
+  const password = 'bench-synthetic-password';
+  await runCli(
+    ['create-admin', '--email', email, '--name', 'Bench (synthetic)', '--password-stdin'],
+    env,
+    password,
+  ).catch(
+    () => {}, // already there from an earlier run on the same database
+  );
+  const res = await fetch(`${serverUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`bench sign-in: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return cookie;
+}
+
+export const SCALE_ENDPOINTS = (ids: {
+  province: number;
+  snapshot: number | null;
+}): Record<string, string> => ({
   national_dashboard: `/api/public/overview?program=${P}`,
   province_dashboard: `/api/public/agencies/SYN_T01?program=${P}`,
   task_search: `/api/public/tasks?program=${P}&q=${encodeURIComponent(SEARCH)}`,
@@ -282,7 +313,7 @@ export async function benchScale(
         const ping = await load(`${server.url}/api/ping`, options);
         m(`${size.label}.ping.rps`, ping.requestsPerSecond, 'req/s');
         m(`${size.label}.ping.p99`, ping.p99, 'ms');
-        for (const [name, url] of Object.entries(ENDPOINTS(ids))) {
+        for (const [name, url] of Object.entries(SCALE_ENDPOINTS(ids))) {
           const cached = url.startsWith('/api/public/');
           await drain(`${server.url}${url}`);
           const f = await load(`${server.url}${url}`, options);

@@ -148,6 +148,7 @@ export async function liveEvaluation(db: Db, request: EvaluationRequest): Promis
   const facts = await taskFactsRepository(db).load(program.id, asOf, {
     calendar: await loadWorkingCalendar(db),
     successorOf: request.successorOf,
+    periodStart: period.start,
   });
   return evaluate(facts, period, method);
 }
@@ -166,6 +167,7 @@ export async function publishEvaluation(db: Db, actor: Actor, request: Evaluatio
     const facts = await taskFactsRepository(tx).load(program.id, asOf, {
       calendar,
       successorOf: request.successorOf,
+      periodStart: period.start,
     });
     const evaluation = evaluate(facts, period, method);
     if (isEmptyEvaluation(evaluation)) {

@@ -92,4 +92,9 @@ export interface EvaluationFacts {
   bottlenecks: BottleneckFact[];
   /** Merged units: predecessor id → successor id (the orgs module's lineage). */
   successorOf: Record<number, number>;
+  /**
+   * Reports owed by every unit in the evaluated period, when `reporting` holds only the ranked agencies'
+   * facts (the repository's period-scoped read); otherwise the sum of `reporting` is that number.
+   */
+  reportsExpectedInPeriod?: number;
 }
