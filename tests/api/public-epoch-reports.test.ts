@@ -21,7 +21,7 @@ describe.each(testEngines())('public-data epoch and reports on %s', (engine) => 
     t = await createTestApp(engine);
     await generateSynthetic(t.database, syntheticPlan(0.0005, 57));
     // An obligation of a new month, with a task its agency leads.
-    [obligation] = await rows<{ id: number; agencyId: number; taskId: number }>(
+    const [found] = await rows<{ id: number; agencyId: number; taskId: number }>(
       t.database.db,
       sql`INSERT INTO reporting_obligation (schedule_id, program_id, agency_id, period, period_start, period_end, due_date)
           SELECT ob.schedule_id, ob.program_id, ob.agency_id, '2031-01', '2031-01-01', '2031-01-31', '2031-02-05'
@@ -31,6 +31,7 @@ describe.each(testEngines())('public-data epoch and reports on %s', (engine) => 
             (SELECT ta.task_id FROM task_agency ta WHERE ta.org_unit_id = reporting_obligation.agency_id
               AND ta.role = 'lead' ORDER BY ta.task_id LIMIT 1) AS "taskId"`,
     );
+    obligation = found!;
   }, 240_000);
   afterAll(async () => t?.close());
 
