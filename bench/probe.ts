@@ -7,17 +7,33 @@ import { openDatabase } from '../src/db/database.ts';
 import { syntheticIds } from '../src/modules/synthetic/synthetic.repository.ts';
 import { load } from './lib/load.ts';
 import { startServer } from './lib/server.ts';
-import { benchSession, SCALE_ENDPOINTS } from './scale.ts';
+import { benchSession, SCALE_ENDPOINTS, writeRates } from './scale.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } },
+  options: {
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    writes: { type: 'boolean', default: false },
+  },
 });
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL');
-const database = await openDatabase({ engine: 'postgres', url, poolSize: 2 });
+const database = await openDatabase({ engine: 'postgres', url, poolSize: 10 });
 const ids = await syntheticIds(database.db);
+if (values.writes) {
+  // Two months nobody reported for yet (each run takes new ones).
+  const year = 2031 + (Math.floor(Date.now() / 1000) % 60);
+  const w = await writeRates(database, Number(values.seconds), Number(values.connections), [
+    `${year}-01`,
+    `${year}-02`,
+  ]);
+  console.log(
+    `submit ${w.submit.perSecond.toFixed(1)}/s (${w.submit.done}) bare ${w.bare.perSecond.toFixed(1)}/s (${w.bare.done}) ratio ${(w.submit.perSecond / w.bare.perSecond).toFixed(3)}`,
+  );
+}
 await database.close();
+if (values.writes && positionals.length === 0) process.exit(0);
 const env = { DATABASE_URL: url };
 const server = await startServer(env, 3990);
 const options = { seconds: Number(values.seconds), connections: Number(values.connections) };

@@ -176,10 +176,15 @@ function benchOfficer(agencyId: number) {
 }
 
 /** Report submissions through the reports service (draft, save, submit) against bare INSERTs of the same rows. */
-async function writeRates(database: Database, seconds: number, workers: number) {
+export async function writeRates(
+  database: Database,
+  seconds: number,
+  workers: number,
+  periods: [string, string] = ['2026-11', '2026-12'],
+) {
   const db = database.db;
-  const submitJobs = await openObligations(db, '2026-11');
-  const bareJobs = await openObligations(db, '2026-12');
+  const submitJobs = await openObligations(db, periods[0]);
+  const bareJobs = await openObligations(db, periods[1]);
   const submit = await rate(
     submitJobs.map((o) => o.id),
     workers,

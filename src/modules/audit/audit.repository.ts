@@ -1,4 +1,4 @@
-import { asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { asc, gt, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
 import { auditEvent } from './audit.schema.ts';
 
@@ -26,26 +26,16 @@ export function auditRepository(db: Db | Tx) {
   return {
     /**
      * Picks the transaction's chain (its transaction id modulo AUDIT_CHAINS, the same for every append of
-     * the transaction) and serialises appends to it: the lock is held to the end of the writing
-     * transaction, so its links never fork. Writers to other chains do not wait (decision 075).
+     * the transaction), locks it to the end of the transaction, so its links never fork, and reads its last
+     * hash after the lock (audit_chain_tip, migration 202612060802). Writers to other chains do not wait
+     * (decision 075). Under READ COMMITTED, as every writer here runs.
      */
-    async lockChain(): Promise<number> {
-      const [row] = await rows<{ chain: number }>(
+    async chainTip(): Promise<{ chain: number; lastHash: string | null }> {
+      const [row] = await rows<{ chain: number; lastHash: string | null }>(
         db,
-        sql`SELECT c.chain, pg_advisory_xact_lock(570059, c.chain)::text AS locked
-              FROM (SELECT (txid_current() % ${AUDIT_CHAINS})::int AS chain) c`,
+        sql`SELECT tip_chain AS chain, tip_hash AS "lastHash" FROM audit_chain_tip(${AUDIT_CHAINS})`,
       );
-      return row!.chain;
-    },
-    /** A separate statement after lockChain, so it sees the previous holder's committed append. */
-    async lastHash(chain: number): Promise<string | null> {
-      const [row] = await db
-        .select({ hash: auditEvent.hash })
-        .from(auditEvent)
-        .where(eq(auditEvent.chain, chain))
-        .orderBy(desc(auditEvent.id))
-        .limit(1);
-      return row?.hash ?? null;
+      return row!;
     },
     async insert(row: Omit<AuditRow, 'id'>) {
       await db.insert(auditEvent).values(row);

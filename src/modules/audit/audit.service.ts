@@ -26,8 +26,9 @@ export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry):
 export async function recordAuditBatch(tx: Tx | Db, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const repo = auditRepository(tx);
-  const chain = await repo.lockChain();
-  let prevHash = await repo.lastHash(chain);
+  const tip = await repo.chainTip();
+  const chain = tip.chain;
+  let prevHash = tip.lastHash;
   const occurredAt = new Date().toISOString();
   const rows: Parameters<typeof repo.insertMany>[0] = [];
   for (const entry of entries) {
