@@ -224,14 +224,58 @@ export async function listSnapshots(db: Db, programCode: string) {
   return evaluationRepository(db).snapshots(program.id);
 }
 
+/**
+ * Whether a snapshot's content still hashes to the hash taken at publication. Hashing a national snapshot
+ * (250 KB of canonical JSON) costs more than reading it, so a verdict is kept per row version (xmin): a
+ * row changed in any way, by any means, has a new version and is hashed again.
+ */
+const verdicts = new WeakMap<Db, Map<string, boolean>>();
+async function hashVerified(
+  db: Db,
+  row: { id: number; version: string; contentHash: string; content?: unknown },
+): Promise<boolean> {
+  const known = verdicts.get(db) ?? new Map<string, boolean>();
+  verdicts.set(db, known);
+  const key = `${row.id}:${row.version}:${row.contentHash}`;
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    const content = row.content ?? (await evaluationRepository(db).snapshotById(row.id))?.content;
+    verdict = contentHash(content) === row.contentHash;
+    if (known.size >= 1000) known.clear();
+    known.set(key, verdict);
+  }
+  return verdict;
+}
+
 /** A snapshot with its rechecks, and whether its content still matches the hash taken at publication. */
 export async function getSnapshot(db: Db, id: number) {
   const repo = evaluationRepository(db);
   const row = await repo.snapshotById(id);
   if (!row) throw notFound(`Evaluation snapshot ${id}`);
   const rechecks = await repo.rechecks(id);
-  return { ...row, rechecks, hashVerified: contentHash(row.content) === row.contentHash };
+  const { version: _, ...snapshot } = row;
+  return { ...snapshot, rechecks, hashVerified: await hashVerified(db, row) };
 }
+
+/** The rankings of a snapshot (what a rankings page shows) with its rechecks and the hash verdict. */
+export async function getSnapshotRankings(db: Db, id: number) {
+  const repo = evaluationRepository(db);
+  const row = await repo.snapshotRankings(id);
+  if (!row) throw notFound(`Evaluation snapshot ${id}`);
+  const rechecks = await repo.rechecks(id);
+  const { version: _, part, ...summary } = row;
+  return {
+    ...summary,
+    part: part as SnapshotRankingsPart,
+    rechecks,
+    hashVerified: await hashVerified(db, row),
+  };
+}
+
+export type SnapshotRankingsPart = Pick<
+  SnapshotContent,
+  'programCode' | 'period' | 'asOf' | 'method' | 'basis' | 'rankings' | 'changes'
+>;
 
 export function refuseSnapshotChange(): never {
   throw conflict('A published evaluation never changes: publish a new snapshot for the period instead');
