@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { syntheticIds } from '../src/modules/synthetic/synthetic.repository.ts';
 import { load } from './lib/load.ts';
 import { startServer } from './lib/server.ts';
-import { benchSession, SCALE_ENDPOINTS, writeRates } from './scale.ts';
+import { benchSession, createBenchAdmin, SCALE_ENDPOINTS, writeRates } from './scale.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,10 +35,11 @@ if (values.writes) {
 await database.close();
 if (values.writes && positionals.length === 0) process.exit(0);
 const env = { DATABASE_URL: url };
+await createBenchAdmin(env);
 const server = await startServer(env, 3990);
 const options = { seconds: Number(values.seconds), connections: Number(values.connections) };
 try {
-  const cookie = await benchSession(server.url, env);
+  const cookie = await benchSession(server.url);
   await load(`${server.url}/api/ping`, { ...options, seconds: 2 });
   const ping = await load(`${server.url}/api/ping`, options);
   console.log(`ping ${ping.requestsPerSecond.toFixed(0)} req/s p99 ${ping.p99}`);

@@ -223,31 +223,33 @@ export async function writeRates(
   return { submit, bare };
 }
 
+const BENCH_EMAIL = 'bench@synthetic.invalid';
+const BENCH_PASSWORD = 'bench-synthetic-password';
+
 /**
- * A signed-in session for the staff endpoints (the live evaluation needs one): an administrator created
- * by the CLI (kept when it exists), signed in over HTTP. Returns the Cookie header.
+ * An administrator for the staff endpoints (the live evaluation needs a session), created by the CLI
+ * before the server starts (PGlite's data directory has one user at a time); kept when it exists.
  */
-export async function benchSession(serverUrl: string, env: Record<string, string>): Promise<string> {
-  const email = 'bench@synthetic.invalid';
-  const password = 'bench-synthetic-password';
+export async function createBenchAdmin(env: Record<string, string>): Promise<void> {
   await runCli(
-    ['create-admin', '--email', email, '--name', 'Bench (synthetic)', '--password-stdin'],
+    ['create-admin', '--email', BENCH_EMAIL, '--name', 'Bench (synthetic)', '--password-stdin'],
     env,
-    password,
-  ).catch(
-    () => {}, // already there from an earlier run on the same database
-  );
+    BENCH_PASSWORD,
+  ).catch(() => {}); // already there from an earlier run on the same database
+}
+
+/** Signs the bench administrator in over HTTP; returns the Cookie header. */
+export async function benchSession(serverUrl: string): Promise<string> {
   const res = await fetch(`${serverUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
   });
   if (!res.ok) throw new Error(`bench sign-in: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
+  return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return cookie;
 }
 
 export const SCALE_ENDPOINTS = (ids: {
@@ -378,9 +380,10 @@ export async function benchScale(
       } finally {
         await database.close();
       }
+      await createBenchAdmin(fresh.env);
       const server = await startServer(fresh.env, options.port);
       try {
-        const cookie = await benchSession(server.url, fresh.env);
+        const cookie = await benchSession(server.url);
         await load(`${server.url}/api/ping`, { ...options, seconds: 2 }); // the server's first seconds (JIT) apart
         const ping = await load(`${server.url}/api/ping`, options);
         m(`${size.label}.ping.rps`, ping.requestsPerSecond, 'req/s');

@@ -11,7 +11,9 @@ import { agencyCarries } from '../../src/modules/reports/reports.repository.ts';
 import { syntheticPlan } from '../../src/modules/synthetic/synthetic.plan.ts';
 import { SYN_PROGRAM_CODE } from '../../src/modules/synthetic/synthetic.repository.ts';
 import { generateSynthetic } from '../../src/modules/synthetic/synthetic.service.ts';
+import { vietnamToday } from '../../src/modules/task-status/dates.ts';
 import { taskStatusRepository } from '../../src/modules/task-status/task-status.repository.ts';
+import { taskStatusesAsOf } from '../../src/modules/task-status/task-status.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testEngines } from '../helpers/db.ts';
 
@@ -69,6 +71,27 @@ describe.each(testEngines())('fast read paths give the same answers on %s', (eng
         expect(b, `${c.period} as of ${c.asOf}${successorOf ? ', merged' : ''}`).toEqual(a);
         expect(a.basis.reportsExpected).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it("today's statuses from the current-state summary equal those from the accepted history", async () => {
+    const db = t.database.db;
+    const calendar = await loadWorkingCalendar(db);
+    const today = vietnamToday();
+    for (const agencyId of [undefined, ...provinces.slice(0, 3)]) {
+      const input = { programId, asOf: today, agencyId };
+      // As the API shows them: the fact a judgement rests on is named by its report (the summary keeps the
+      // counted status, the history the agency's and the reviewer's apart).
+      const shown = (list: Awaited<ReturnType<typeof taskStatusesAsOf>>) =>
+        JSON.parse(
+          JSON.stringify(list, (key, value) => (key === 'basis' ? (value?.reportId ?? null) : value)),
+        );
+      const fromSummary = shown(await taskStatusesAsOf(db, calendar, input));
+      const fromHistory = shown(await taskStatusesAsOf(db, calendar, { ...input, fromHistory: true }));
+      expect(fromSummary, `agency ${agencyId ?? 'leads'}`).toEqual(fromHistory);
+      expect(
+        fromSummary.some((s: { judgement: { basis: number | null } | null }) => s.judgement?.basis),
+      ).toBe(true);
     }
   });
 

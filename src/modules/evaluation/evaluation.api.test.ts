@@ -321,7 +321,9 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     const { content: __, ...rankingsSummary } = rankings;
     expect(rankingsSummary).toEqual(summary);
     expect(rankings.hashVerified).toBe(true);
-    expect((await call('GET', '/api/public/evaluations/999999/rankings', undefined, {})).statusCode).toBe(404);
+    expect((await call('GET', '/api/public/evaluations/999999/rankings', undefined, {})).statusCode).toBe(
+      404,
+    );
   });
 
   it('says when a stored snapshot no longer matches its hash', async () => {
@@ -337,7 +339,9 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     const tampered = (await call('GET', `/api/public/evaluations/${first.id}`, undefined, {})).json();
     expect(tampered.hashVerified).toBe(false);
     expect(tampered.contentHash).toBe(first.contentHash);
-    const rankings = (await call('GET', `/api/public/evaluations/${first.id}/rankings`, undefined, {})).json();
+    const rankings = (
+      await call('GET', `/api/public/evaluations/${first.id}/rankings`, undefined, {})
+    ).json();
     expect(rankings.hashVerified).toBe(false);
     expect(rankings.content.asOf).toBe('2025-06-29');
   });

@@ -96,18 +96,31 @@ export function taskStatusRepository(db: Db) {
      * Today's state from the summary kept by report acceptance (task_current_status): one row per task
      * and agency, read through its primary key instead of the report history.
      */
-    current(taskIds: number[]): Promise<(StatusFact & { taskId: number })[]> {
+    current(
+      taskIds: number[],
+      /** One agency's rows, or only the rows of each task's lead agencies (as `facts` without one). */
+      scope?: { agencyId?: number; leadsOnly?: boolean },
+      /** Marks rows accepted at or after this instant (`afterCutoff`): the summary cannot answer for those. */
+      cutoff = 'infinity',
+    ): Promise<(StatusFact & { taskId: number; afterCutoff: boolean })[]> {
       if (taskIds.length === 0) return Promise.resolve([]);
+      const only = scope?.agencyId
+        ? sql`AND s.agency_id = ${scope.agencyId}`
+        : scope?.leadsOnly
+          ? sql`AND EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = s.agency_id
+                            AND ${leadEver('ta', 'o')} WHERE ta.task_id = s.task_id)`
+          : sql``;
       return rows(
         db,
         sql`SELECT s.task_id AS "taskId", s.report_id AS "reportId", s.agency_id AS "agencyId",
                    s.accepted_at AS "acceptedAt", s.status AS "agencyStatus", NULL AS "reviewerStatus",
-                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence"
+                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence",
+                   s.accepted_at >= ${cutoff}::timestamptz AS "afterCutoff"
             FROM task_current_status s
             WHERE s.task_id IN (${sql.join(
               taskIds.map((id) => sql`${id}`),
               sql`, `,
-            )})
+            )}) ${only}
             ORDER BY s.accepted_at, s.report_id`,
       );
     },
