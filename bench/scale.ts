@@ -298,8 +298,14 @@ function judgeGoals(
       const ratio = r[`${key}.rps_over_ping`];
       if (ratio === undefined) continue;
       const label = `${name}${kind ? ` ${kind}` : ' (computed per request)'}`;
+      const answered = (results.metrics[`${key}.rps`]?.value ?? 0) > 0;
       goal(`${label}: throughput / ping ≥ 0.3`, ratio, (v) => v >= 0.3);
-      goal(`${label}: p99 < 50 ms`, p99, (v) => v < 50);
+      // No answer within the run (requests queued past its end) is no p99 under 50 ms.
+      goal(
+        `${label}: p99 < 50 ms${answered ? '' : ' (no answer within the run)'}`,
+        p99,
+        (v) => answered && v < 50,
+      );
     }
   }
   goal('submissions / bare inserts ≥ 0.3', r[`${engine}.submit_over_bare_insert`], (v) => v >= 0.3);
@@ -387,6 +393,16 @@ export async function benchScale(
         await load(`${server.url}/api/ping`, { ...options, seconds: 2 }); // the server's first seconds (JIT) apart
         const ping = await load(`${server.url}/api/ping`, options);
         m(`${size.label}.ping.rps`, ping.requestsPerSecond, 'req/s');
+        // The machine is shared and its load moves: each endpoint is compared with a ping taken right
+        // after it, so the ratio is of two figures measured under the same load.
+        const pingNow = async (key: string) => {
+          const now = await load(`${server.url}/api/ping`, {
+            ...options,
+            seconds: Math.min(2, options.seconds),
+          });
+          m(`${key}.ping_rps`, now.requestsPerSecond, 'req/s');
+          return Math.max(now.requestsPerSecond, 0.01);
+        };
         m(`${size.label}.ping.p99`, ping.p99, 'ms');
         for (const [name, url] of Object.entries(SCALE_ENDPOINTS(ids))) {
           const cached = url.startsWith('/api/public/');
@@ -401,7 +417,7 @@ export async function benchScale(
           m(`${key}.p99`, f.p99, 'ms');
           if (f.errors || f.non2xx)
             results.notes.push(`${engine} ${key}: ${f.errors} errors, ${f.non2xx} non-2xx`);
-          results.ratios[`${engine}.${key}.rps_over_ping`] = f.requestsPerSecond / ping.requestsPerSecond;
+          results.ratios[`${engine}.${key}.rps_over_ping`] = f.requestsPerSecond / (await pingNow(key));
           const serviceMs = results.metrics[`${engine}.${size.label}.${name}.service_ms`]?.value;
           if (cached) {
             // The public cache answers repeated URLs from memory; a unique URL per request shows the work behind it.
@@ -414,7 +430,7 @@ export async function benchScale(
             m(`${k2}.p99`, u.p99, 'ms');
             if (u.errors || u.non2xx)
               results.notes.push(`${engine} ${k2}: ${u.errors} errors, ${u.non2xx} non-2xx`);
-            results.ratios[`${engine}.${k2}.rps_over_ping`] = u.requestsPerSecond / ping.requestsPerSecond;
+            results.ratios[`${engine}.${k2}.rps_over_ping`] = u.requestsPerSecond / (await pingNow(k2));
             if (serviceMs)
               results.ratios[`${engine}.${k2}.p50_over_service`] = u.p50 / Math.max(serviceMs, 0.01);
           } else if (serviceMs) {
