@@ -35,7 +35,14 @@ export function programRepository(db: Db) {
     async overview(programId: number, topAgencies: number): Promise<ProgramOverviewParts> {
       const [row] = await rows<ProgramOverviewParts>(
         db,
-        sql`SELECT
+        sql`WITH own_agencies AS MATERIALIZED (
+          -- The agencies of the Program's own tasks: task_own_program_idx, then one probe of
+          -- task_agency_task_role_position_key per task (OFFSET 0 keeps PostgreSQL from turning the probes
+          -- into a scan of every plan item's agencies, which it did below national size).
+          SELECT ta.task_id, ta.org_unit_id, ta.role, ta.collective
+            FROM task t CROSS JOIN LATERAL (SELECT * FROM task_agency x WHERE x.task_id = t.id OFFSET 0) ta
+           WHERE t.program_id = ${programId} AND t.plan_id IS NULL)
+        SELECT
           -- Groups with their task and section II item counts.
           (SELECT coalesce(json_agg(x ORDER BY x.no), '[]') FROM (
              SELECT g.no, g.title_vi AS "titleVi", g.title_en AS "titleEn",
@@ -61,22 +68,19 @@ export function programRepository(db: Db) {
                FROM (SELECT o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn", o.kind,
                             count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'lead')::int AS "leadCount",
                             count(DISTINCT ta.task_id) FILTER (WHERE ta.role = 'partner')::int AS "partnerCount"
-                       FROM task_agency ta JOIN task t ON t.id = ta.task_id JOIN org_unit o ON o.id = ta.org_unit_id
-                      WHERE t.program_id = ${programId} AND t.plan_id IS NULL
+                       FROM own_agencies ta JOIN org_unit o ON o.id = ta.org_unit_id
                       GROUP BY o.id
                       ORDER BY "leadCount" DESC, "partnerCount" DESC, o.name_vi LIMIT ${topAgencies}) y) x) AS "topAgencies",
           (SELECT coalesce(json_agg(x ORDER BY x.collective, x.role), '[]') FROM (
              SELECT ta.collective, ta.role, count(DISTINCT ta.task_id)::int AS count
-               FROM task_agency ta JOIN task t ON t.id = ta.task_id
-              WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND ta.collective IS NOT NULL
+               FROM own_agencies ta WHERE ta.collective IS NOT NULL
               GROUP BY 1, 2) x) AS collectives,
           (SELECT row_to_json(x) FROM (
              SELECT (SELECT count(*)::int FROM task WHERE program_id = ${programId} AND plan_id IS NULL) AS tasks,
                     (SELECT count(*)::int FROM program_item WHERE program_id = ${programId}) AS items,
                     (SELECT count(*)::int FROM target WHERE program_id = ${programId}) AS targets,
                     (SELECT count(*)::int FROM indicator_group WHERE program_id = ${programId}) AS "indicatorGroups",
-                    (SELECT count(DISTINCT ta.org_unit_id)::int FROM task_agency ta JOIN task t ON t.id = ta.task_id
-                      WHERE t.program_id = ${programId} AND t.plan_id IS NULL) AS agencies) x) AS totals`,
+                    (SELECT count(DISTINCT ta.org_unit_id)::int FROM own_agencies ta) AS agencies) x) AS totals`,
       );
       const parts = row!;
       // The row number only ordered the JSON array; the answer has the agencies' own fields.
