@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/database.ts';
+import { reportsRepository } from '../../src/modules/reports/reports.repository.ts';
 import { syntheticPlan } from '../../src/modules/synthetic/synthetic.plan.ts';
 import { SYN_PROGRAM_CODE } from '../../src/modules/synthetic/synthetic.repository.ts';
 import { generateSynthetic } from '../../src/modules/synthetic/synthetic.service.ts';
@@ -93,9 +94,14 @@ describe.each(testEngines())('public-data epoch and reports on %s', (engine) => 
           VALUES (${report!.id}, ${obligation.taskId}, 'in_progress', 77)`,
     );
     expect((await statusOf()).cache).toBe('hit'); // a submission is not public
-    await db.execute(
-      sql`UPDATE report SET status = 'accepted', accepted_at = now() WHERE id = ${report!.id}`,
-    );
+    // Accepted as acceptReport does it: the status, and the current-state summary in the same transaction.
+    await db.transaction(async (tx) => {
+      const acceptedAt = new Date().toISOString();
+      await tx.execute(
+        sql`UPDATE report SET status = 'accepted', accepted_at = ${acceptedAt} WHERE id = ${report!.id}`,
+      );
+      await reportsRepository(tx).refreshCurrentStatus(report!.id, obligation.agencyId, acceptedAt);
+    });
     const after = await statusOf();
     expect(after.cache).toBe('miss');
     expect(after.body).toHaveLength(1);
