@@ -126,10 +126,13 @@ if (values.scale) {
       '"service_ms": the endpoint\'s service call in-process (its SQL and mapping, no HTTP), median. ' +
       '"cached": public answers are cached per URL until the data changes, so a repeated URL is served from memory; ' +
       '"uncached": a unique URL per request, so every request runs its queries. ' +
-      'No province dashboard endpoint exists yet: the province figures are the public agency page and the ' +
-      "province's task statuses as of a date. Rankings: the published snapshot of 2025. Submissions go through the " +
-      'reports service in-process (draft, save, submit as the agency; sign-in is not merged, so HTTP refuses ' +
-      'anonymous reports), against bare INSERTs of the same rows, 50 at a time.',
+      'Province dashboard: the public agency page (no province dashboard endpoint exists); province_status_asof: ' +
+      "the province's task statuses as of a date. Rankings: the rankings of the published 2025 snapshot " +
+      '(/api/public/evaluations/:id/rankings); evaluation_snapshot: the whole snapshot with every figure (250 KB at ' +
+      'national scale). evaluation_current / evaluation_asof: the live evaluation of 2026 as of today and as of ' +
+      '30/06/2026, computed on every request, as a signed-in administrator. Submissions go through the reports ' +
+      'service in-process (draft, save 10 items, submit: three transactions), against bare INSERTs of the same ' +
+      'report row and items, 50 at a time.',
   );
   // The 10,000-row register import (PGlite), in its own process: preview + commit against exceljs alone.
   const imp = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', 'import-10k.ts')], {

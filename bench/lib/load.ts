@@ -11,7 +11,7 @@ export interface LoadFigures {
 /** Loopback load with autocannon: a short warm-up, then the measured run. Only 127.0.0.1. */
 export async function load(
   url: string,
-  options: { connections: number; seconds: number; bust?: boolean },
+  options: { connections: number; seconds: number; bust?: boolean; headers?: Record<string, string> },
 ): Promise<LoadFigures> {
   if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error('load tests target 127.0.0.1 only');
   // bust: a unique query parameter per request, so a per-URL cache never answers (the work behind it shows).
@@ -27,8 +27,15 @@ export async function load(
         },
       ]
     : undefined;
-  await autocannon({ url, connections: options.connections, duration: 1, requests });
-  const r = await autocannon({ url, connections: options.connections, duration: options.seconds, requests });
+  const headers = options.headers;
+  await autocannon({ url, connections: options.connections, duration: 1, requests, headers });
+  const r = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    requests,
+    headers,
+  });
   return {
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,

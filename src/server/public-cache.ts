@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sharedRead } from '../lib/shared-read.ts';
 import { dataEpochRepository } from '../modules/system/data-epoch.repository.ts';
 
 /**
@@ -7,16 +8,20 @@ import { dataEpochRepository } from '../modules/system/data-epoch.repository.ts'
  * per URL and reused while the public-data epoch (moved by triggers on every table public pages read,
  * see migrations/*_public_data_epoch.sql) is unchanged. One tiny query per request instead of the page's
  * queries; never a stale answer, on one process or many. A table that public pages read must get the
- * epoch trigger, or its changes will not show until another table changes.
+ * epoch trigger, or its changes will not show until another table changes. Concurrent requests share
+ * one epoch read that started after they arrived (sharedRead), so a crowd costs a read or two, not one each.
  */
 interface Entry {
   epoch: string;
-  body: string;
+  /** Encoded once: a large answer (a published evaluation is ~250 KB) is not re-encoded on every hit. */
+  body: Buffer;
   headers: Record<string, string>;
 }
 
 const MAX_ENTRIES = 2000;
 const MAX_BODY = 2 * 1024 * 1024;
+/** All bodies together: many distinct large answers must not grow the server's memory without bound. */
+const MAX_BYTES = 64 * 1024 * 1024;
 const KEPT_HEADERS = ['content-type', 'content-disposition'];
 
 declare module 'fastify' {
@@ -31,7 +36,21 @@ function cacheable(request: FastifyRequest): boolean {
 
 async function plugin(app: FastifyInstance) {
   const cache = new Map<string, Entry>();
-  const epochs = dataEpochRepository(app.database.db);
+  let bytes = 0;
+  const forget = (url: string) => {
+    const old = cache.get(url);
+    if (old) bytes -= old.body.length;
+    cache.delete(url);
+  };
+  // The map's order is the eviction order: oldest (least recently used) first.
+  const remember = (url: string, entry: Entry) => {
+    forget(url);
+    cache.set(url, entry);
+    bytes += entry.body.length;
+    while (cache.size > MAX_ENTRIES || bytes > MAX_BYTES) forget(cache.keys().next().value as string);
+  };
+  const repo = dataEpochRepository(app.database.db);
+  const currentEpoch = sharedRead(() => repo.current());
 
   const send = (reply: FastifyReply, request: FastifyRequest, entry: Entry) => {
     const etag = `"${entry.epoch}"`;
@@ -43,11 +62,11 @@ async function plugin(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!cacheable(request)) return;
-    const epoch = await epochs.current();
+    const epoch = await currentEpoch();
     request.publicEpoch = epoch;
     const entry = cache.get(request.url);
     if (entry && entry.epoch === epoch) {
-      // Refresh its place: the map's order is the eviction order.
+      // Refresh its place in the eviction order.
       cache.delete(request.url);
       cache.set(request.url, entry);
       return send(reply, request, entry);
@@ -62,13 +81,14 @@ async function plugin(app: FastifyInstance) {
       .header('cache-control', 'no-cache')
       .header('x-cache', 'miss');
     if (typeof payload === 'string' && payload.length <= MAX_BODY) {
+      const body = Buffer.from(payload);
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const value = reply.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
-      cache.set(request.url, { epoch: request.publicEpoch, body: payload, headers });
-      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+      remember(request.url, { epoch: request.publicEpoch, body, headers });
+      return body;
     }
     return payload;
   });

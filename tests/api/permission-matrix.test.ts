@@ -353,6 +353,11 @@ const MATRIX: Record<string, Expectation> = {
     status: 404,
     url: '/api/public/evaluations/999999',
   },
+  'GET /api/public/evaluations/:id/rankings': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/evaluations/999999/rankings',
+  },
   'GET /api/public/evaluations/:id/agencies/:agencyId': {
     allowed: EVERYONE,
     status: 404,

@@ -1,8 +1,11 @@
-import { asc, desc, gt, type SQL, sql } from 'drizzle-orm';
+import { asc, gt, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
 import { auditEvent } from './audit.schema.ts';
 
 export type AuditRow = typeof auditEvent.$inferSelect;
+
+/** How many independent hash chains the trail has (decision 075); fixed by the audit_chains migration. */
+export const AUDIT_CHAINS = 16;
 
 export interface AuditFilter {
   entityType?: string;
@@ -21,17 +24,18 @@ export interface AuditFilter {
 
 export function auditRepository(db: Db | Tx) {
   return {
-    /** Serialises appends: the lock is held to the end of the writing transaction, so links never fork. */
-    async lockChain() {
-      await db.execute(sql`SELECT pg_advisory_xact_lock(570059)`);
-    },
-    async lastHash(): Promise<string | null> {
-      const [row] = await db
-        .select({ hash: auditEvent.hash })
-        .from(auditEvent)
-        .orderBy(desc(auditEvent.id))
-        .limit(1);
-      return row?.hash ?? null;
+    /**
+     * Picks the transaction's chain (its transaction id modulo AUDIT_CHAINS, the same for every append of
+     * the transaction), locks it to the end of the transaction, so its links never fork, and reads its last
+     * hash after the lock (audit_chain_tip, migration 202612060802). Writers to other chains do not wait
+     * (decision 075). Under READ COMMITTED, as every writer here runs.
+     */
+    async chainTip(): Promise<{ chain: number; lastHash: string | null }> {
+      const [row] = await rows<{ chain: number; lastHash: string | null }>(
+        db,
+        sql`SELECT tip_chain AS chain, tip_hash AS "lastHash" FROM audit_chain_tip(${AUDIT_CHAINS})`,
+      );
+      return row!;
     },
     async insert(row: Omit<AuditRow, 'id'>) {
       await db.insert(auditEvent).values(row);
@@ -58,7 +62,7 @@ export function auditRepository(db: Db | Tx) {
           sql`SELECT id::int AS id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
                      actor_user_id AS "actorUserId", actor_label AS "actorLabel", via, ip, user_agent AS "userAgent",
                      action, entity_type AS "entityType", entity_id AS "entityId", before, after,
-                     prev_hash AS "prevHash", hash
+                     prev_hash AS "prevHash", hash, chain
                 FROM audit_event WHERE ${where} ORDER BY id DESC LIMIT ${f.limit} OFFSET ${f.offset}`,
         ),
         rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM audit_event WHERE ${where}`),

@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditEvent = pgTable('audit_event', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -15,4 +15,6 @@ export const auditEvent = pgTable('audit_event', {
   after: jsonb('after'),
   prevHash: text('prev_hash'),
   hash: text('hash').notNull(),
+  /** Which of the AUDIT_CHAINS hash chains the row belongs to (decision 075); rows link within it. */
+  chain: smallint('chain').notNull().default(0),
 });

@@ -26,8 +26,9 @@ export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry):
 export async function recordAuditBatch(tx: Tx | Db, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const repo = auditRepository(tx);
-  await repo.lockChain();
-  let prevHash = await repo.lastHash();
+  const tip = await repo.chainTip();
+  const chain = tip.chain;
+  let prevHash = tip.lastHash;
   const occurredAt = new Date().toISOString();
   const rows: Parameters<typeof repo.insertMany>[0] = [];
   for (const entry of entries) {
@@ -45,7 +46,7 @@ export async function recordAuditBatch(tx: Tx | Db, actor: Actor, entries: Audit
       after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
     };
     const hash = chainHash(prevHash, fields);
-    rows.push({ ...fields, prevHash, hash });
+    rows.push({ ...fields, prevHash, hash, chain });
     prevHash = hash;
   }
   for (let i = 0; i < rows.length; i += 500) await repo.insertMany(rows.slice(i, i + 500));
@@ -55,21 +56,26 @@ export type ChainVerdict =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAt: number; reason: 'hash_mismatch' | 'link_mismatch' };
 
-/** Walks the whole chain and names the first broken link: a row whose content or predecessor changed. */
+/**
+ * Walks every chain (decision 075) in id order and names the first broken link: a row whose content or
+ * predecessor in its chain changed. Within a chain, each row's prev_hash is the hash of the chain's
+ * previous row, exactly as when the trail was one chain.
+ */
 export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   const repo = auditRepository(db);
-  let prev: string | null = null;
+  const last = new Map<number, string>();
   let afterId = 0;
   let checked = 0;
   for (;;) {
     const page = await repo.page(afterId, 1000);
     if (page.length === 0) return { ok: true, checked };
     for (const row of page) {
+      const prev = last.get(row.chain) ?? null;
       if (row.prevHash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'link_mismatch' };
-      const { id: _, prevHash: __, hash, ...fields } = row;
+      const { id: _, prevHash: __, hash, chain, ...fields } = row;
       if (chainHash(prev, fields) !== hash)
         return { ok: false, checked, brokenAt: row.id, reason: 'hash_mismatch' };
-      prev = hash;
+      last.set(chain, hash);
       afterId = row.id;
       checked++;
     }

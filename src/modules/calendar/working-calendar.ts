@@ -13,6 +13,14 @@ export type DayVerdict =
   | { working: false; reason: 'weekend' | 'public_holiday' | 'official_day_off'; note?: string };
 
 const holidayLibrary = new Holidays('VN');
+const DAY_MS = 86_400_000;
+
+/** "2025-03-02" → [2025, 60]: the year and the day's index in it (Jan 1 = 0). */
+function yearAndDay(day: string): [number, number] {
+  const year = Number(day.slice(0, 4));
+  const time = Date.UTC(year, Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return [year, (time - Date.UTC(year, 0, 1)) / DAY_MS];
+}
 const publicHolidaysByYear = new Map<number, Map<string, string>>();
 
 /**
@@ -39,6 +47,8 @@ function publicHolidays(year: number): Map<string, string> {
  */
 export class WorkingCalendar {
   private readonly exceptions: Map<string, CalendarException>;
+  /** Per year: prefix[i] = working days among the year's first i days (Jan 1 is day 0). Built on first use. */
+  private readonly prefixByYear = new Map<number, Uint16Array>();
 
   constructor(exceptions: CalendarException[]) {
     this.exceptions = new Map(exceptions.map((e) => [e.day, e]));
@@ -69,9 +79,26 @@ export class WorkingCalendar {
   workingDaysBetween(from: string, to: string): number {
     if (from === to) return 0;
     const [start, end, sign] = from < to ? [from, to, 1] : [to, from, -1];
-    let count = 0;
-    for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    // Counted from per-year prefix sums: a status list at national scale asks this for thousands of
+    // tasks spanning years, and walking day by day took most of its time (docs/benchmarks.md).
+    const [y0, d0] = yearAndDay(start);
+    const [y1, d1] = yearAndDay(end);
+    let count = this.prefix(y1)[d1 + 1]! - this.prefix(y0)[d0 + 1]!;
+    for (let y = y0; y < y1; y++) count += this.prefix(y).at(-1)!;
     return sign * count;
+  }
+
+  private prefix(year: number): Uint16Array {
+    let prefix = this.prefixByYear.get(year);
+    if (!prefix) {
+      const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
+      prefix = new Uint16Array(days + 1);
+      let day = `${String(year).padStart(4, '0')}-01-01`;
+      for (let i = 0; i < days; i++, day = addDays(day, 1))
+        prefix[i + 1] = prefix[i]! + (this.isWorkingDay(day) ? 1 : 0);
+      this.prefixByYear.set(year, prefix);
+    }
+    return prefix;
   }
 
   /** Lateness in working days: 0 when done on or before the due date. */

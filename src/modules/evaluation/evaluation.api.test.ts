@@ -318,6 +318,22 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     expect(published.contentHash).toBe(first.contentHash);
   });
 
+  it('gives the rankings alone: the same parts as the whole snapshot', async () => {
+    const whole = (await call('GET', `/api/public/evaluations/${first.id}`, undefined, {})).json();
+    const res = await call('GET', `/api/public/evaluations/${first.id}/rankings`, undefined, {});
+    expect(res.statusCode).toBe(200);
+    const rankings = res.json();
+    const { programCode, period, asOf, method, basis, rankings: ranked, changes } = whole.content;
+    expect(rankings.content).toEqual({ programCode, period, asOf, method, basis, rankings: ranked, changes });
+    const { content: _, ...summary } = whole;
+    const { content: __, ...rankingsSummary } = rankings;
+    expect(rankingsSummary).toEqual(summary);
+    expect(rankings.hashVerified).toBe(true);
+    expect((await call('GET', '/api/public/evaluations/999999/rankings', undefined, {})).statusCode).toBe(
+      404,
+    );
+  });
+
   it('says when a stored snapshot no longer matches its hash', async () => {
     await database.maintenance(
       'ALTER TABLE evaluation_snapshot DISABLE TRIGGER evaluation_snapshot_immutable',
@@ -331,6 +347,11 @@ describe.each(testEngines())('evaluation API on %s', (engine) => {
     const tampered = (await call('GET', `/api/public/evaluations/${first.id}`, undefined, {})).json();
     expect(tampered.hashVerified).toBe(false);
     expect(tampered.contentHash).toBe(first.contentHash);
+    const rankings = (
+      await call('GET', `/api/public/evaluations/${first.id}/rankings`, undefined, {})
+    ).json();
+    expect(rankings.hashVerified).toBe(false);
+    expect(rankings.content.asOf).toBe('2025-06-29');
   });
 
   it('lists only published snapshots to the public, newest first', async () => {

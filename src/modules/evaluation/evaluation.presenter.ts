@@ -328,6 +328,27 @@ export function presentSnapshot(
   };
 }
 
+export const snapshotRankingsSchema = snapshotSummarySchema.extend({
+  hashVerified: z.boolean().describe('whether the stored content still hashes to contentHash'),
+  content: evaluationSchema
+    .pick({ period: true, asOf: true, method: true, basis: true, rankings: true })
+    .extend({ programCode: z.string(), changes: changesSchema }),
+  rechecks: z.array(recheckSchema),
+});
+
+/** A snapshot's rankings: the content's period, method, basis, rankings and changes, without the figures. */
+export function presentSnapshotRankings(
+  s: SnapshotSummaryRow & { part: unknown; rechecks: RecheckRow[]; hashVerified: boolean },
+  audience: Audience,
+): z.infer<typeof snapshotRankingsSchema> {
+  return {
+    ...presentSnapshotSummary(s, audience),
+    hashVerified: s.hashVerified,
+    content: s.part as z.infer<typeof snapshotRankingsSchema>['content'],
+    rechecks: s.rechecks.map((r) => presentRecheck(r, audience)),
+  };
+}
+
 export const snapshotAgencySchema = z.object({
   snapshotId: z.number(),
   period: z.string(),

@@ -78,8 +78,31 @@ export function evaluationRepository(db: Db | Tx) {
         .limit(1);
       return row;
     },
-    async snapshotById(id: number): Promise<SnapshotRow | undefined> {
-      const [row] = await db.select().from(evaluationSnapshot).where(eq(evaluationSnapshot.id, id));
+    /** With the row's version (xmin): any change to the row, by any means, gives it a new one. */
+    async snapshotById(id: number): Promise<(SnapshotRow & { version: string }) | undefined> {
+      const [row] = await db
+        .select({ ...getTableColumns(evaluationSnapshot), version: sql<string>`xmin::text` })
+        .from(evaluationSnapshot)
+        .where(eq(evaluationSnapshot.id, id));
+      return row;
+    },
+    /**
+     * The parts of a snapshot a rankings page shows, cut out of the stored content by PostgreSQL (about
+     * 20 KB of the 250 KB a national snapshot holds), with the row's version.
+     */
+    async snapshotRankings(
+      id: number,
+    ): Promise<(SnapshotSummaryRow & { version: string; part: unknown }) | undefined> {
+      const [row] = await db
+        .select({
+          ...summaryColumns,
+          version: sql<string>`xmin::text`,
+          part: sql<unknown>`jsonb_build_object('programCode', content->'programCode', 'period', content->'period',
+            'asOf', content->'asOf', 'method', content->'method', 'basis', content->'basis',
+            'rankings', content->'rankings', 'changes', content->'changes')`,
+        })
+        .from(evaluationSnapshot)
+        .where(eq(evaluationSnapshot.id, id));
       return row;
     },
     async insertSnapshot(row: typeof evaluationSnapshot.$inferInsert): Promise<SnapshotRow> {

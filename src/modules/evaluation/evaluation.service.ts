@@ -164,10 +164,12 @@ async function computeEvaluation(
 ): Promise<Evaluation> {
   const calendar = await loadWorkingCalendar(db);
   const facts = taskFactsRepository(db);
-  const main = await facts.load(programId, asOf, { calendar, successorOf, headsFrom: period.start });
+  // periodStart scopes reporting and bottleneck facts to the period's ranked agencies (indexes, not history).
+  const scope = { calendar, successorOf, periodStart: period.start };
+  const main = await facts.load(programId, asOf, { ...scope, headsFrom: period.start });
   const earlier = new Map<string, EvaluationFacts>();
   for (const date of headFactDates(main, period)) {
-    earlier.set(date, await facts.load(programId, date, { calendar, successorOf }));
+    earlier.set(date, await facts.load(programId, date, scope));
   }
   return evaluate(main, period, method, earlier);
 }
@@ -269,13 +271,37 @@ export async function listSnapshots(db: Db, programCode: string) {
   return evaluationRepository(db).snapshots(program.id);
 }
 
+/**
+ * Whether a snapshot's content still hashes to the hash taken at publication. Hashing a national snapshot
+ * (250 KB of canonical JSON) costs more than reading it, so a verdict is kept per row version (xmin): a
+ * row changed in any way, by any means, has a new version and is hashed again.
+ */
+const verdicts = new WeakMap<Db, Map<string, boolean>>();
+async function hashVerified(
+  db: Db,
+  row: { id: number; version: string; contentHash: string; content?: unknown },
+): Promise<boolean> {
+  const known = verdicts.get(db) ?? new Map<string, boolean>();
+  verdicts.set(db, known);
+  const key = `${row.id}:${row.version}:${row.contentHash}`;
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    const content = row.content ?? (await evaluationRepository(db).snapshotById(row.id))?.content;
+    verdict = contentHash(content) === row.contentHash;
+    if (known.size >= 1000) known.clear();
+    known.set(key, verdict);
+  }
+  return verdict;
+}
+
 /** A snapshot with its rechecks, and whether its content still matches the hash taken at publication. */
 export async function getSnapshot(db: Db, id: number) {
   const repo = evaluationRepository(db);
   const row = await repo.snapshotById(id);
   if (!row) throw notFound(`Evaluation snapshot ${id}`);
   const rechecks = await repo.rechecks(id);
-  return { ...row, rechecks, hashVerified: contentHash(row.content) === row.contentHash };
+  const { version: _, ...snapshot } = row;
+  return { ...snapshot, rechecks, hashVerified: await hashVerified(db, row) };
 }
 
 /** The rechecks of a program's snapshots (the coordinator's queue when `state` is pending). */
@@ -287,6 +313,26 @@ export async function listRechecks(
   const program = await requireProgram(db, programCode);
   return evaluationRepository(db).rechecksOfProgram(program.id, filter);
 }
+
+/** The rankings of a snapshot (what a rankings page shows) with its rechecks and the hash verdict. */
+export async function getSnapshotRankings(db: Db, id: number) {
+  const repo = evaluationRepository(db);
+  const row = await repo.snapshotRankings(id);
+  if (!row) throw notFound(`Evaluation snapshot ${id}`);
+  const rechecks = await repo.rechecks(id);
+  const { version: _, part, ...summary } = row;
+  return {
+    ...summary,
+    part: part as SnapshotRankingsPart,
+    rechecks,
+    hashVerified: await hashVerified(db, row),
+  };
+}
+
+export type SnapshotRankingsPart = Pick<
+  SnapshotContent,
+  'programCode' | 'period' | 'asOf' | 'method' | 'basis' | 'rankings' | 'changes'
+>;
 
 export function refuseSnapshotChange(): never {
   throw conflict('A published evaluation never changes: publish a new snapshot for the period instead');

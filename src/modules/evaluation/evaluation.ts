@@ -83,7 +83,7 @@ export function evaluate(
           .filter((t) => t.completedOn !== null && t.completedOn >= period.start)
           .map((t) => t.taskId),
       ).size,
-      reportsExpected: facts.reporting.reduce((s, r) => s + r.expected, 0),
+      reportsExpected: facts.reportsExpectedInPeriod ?? facts.reporting.reduce((s, r) => s + r.expected, 0),
     },
     figures,
     scores,

@@ -110,4 +110,9 @@ export interface EvaluationFacts {
   successorOf: Record<number, number>;
   /** Who held the agency_head role at which agency, over the period being evaluated. */
   headTerms: HeadTerm[];
+  /**
+   * Reports owed by every unit in the evaluated period, when `reporting` holds only the ranked agencies'
+   * facts (the repository's period-scoped read); otherwise the sum of `reporting` is that number.
+   */
+  reportsExpectedInPeriod?: number;
 }

@@ -8,13 +8,21 @@ import {
   presentSnapshot,
   presentSnapshotAgency,
   presentSnapshotHead,
+  presentSnapshotRankings,
   presentSnapshotSummary,
   snapshotAgencySchema,
   snapshotHeadSchema,
+  snapshotRankingsSchema,
   snapshotSchema,
   snapshotSummarySchema,
 } from './evaluation.presenter.ts';
-import { getMethod, getSnapshot, listSnapshots, refuseSnapshotChange } from './evaluation.service.ts';
+import {
+  getMethod,
+  getSnapshot,
+  getSnapshotRankings,
+  listSnapshots,
+  refuseSnapshotChange,
+} from './evaluation.service.ts';
 
 const tags = ['public: evaluations'];
 const id = z.coerce.number().int().min(1).max(2147483647);
@@ -69,6 +77,21 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => presentSnapshot(await getSnapshot(db(), request.params.id), audience),
+  );
+
+  app.get(
+    '/public/evaluations/:id/rankings',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary:
+          'The rankings of one published evaluation: ministries and provinces ranked, the method, the basis, changes, rechecks (the figures and score breakdowns: /public/evaluations/:id)',
+        params: z.object({ id }),
+        response: { 200: snapshotRankingsSchema },
+      },
+    },
+    async (request) => presentSnapshotRankings(await getSnapshotRankings(db(), request.params.id), audience),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import type {
   StatusClass,
   TaskStatusFact,
 } from './facts.ts';
+import { currentUnit } from './lineage.ts';
 
 /**
  * THE adapter between the database and the evaluation: the only place that turns stored rows into facts.
@@ -83,6 +84,14 @@ export function taskFactsRepository(db: Db | Tx) {
       options: {
         calendar: WorkingCalendar;
         successorOf?: Record<number, number>;
+        /**
+         * The evaluation period's first day. Given, reporting and bottleneck facts are read only for the
+         * ranked agencies (and units merged into them) and reporting only from that day: exactly what
+         * `evaluate` counts for that period, read through indexes instead of every unit's history (3,400
+         * units at national scale). The reports owed by everyone else are then counted, not listed
+         * (`reportsExpectedInPeriod`). Without it, every fact up to `asOf` is read.
+         */
+        periodStart?: string;
         /** Read the heads of agencies from this day to asOf; without it, no head is read. */
         headsFrom?: string;
       },
@@ -93,22 +102,29 @@ export function taskFactsRepository(db: Db | Tx) {
       const assignments = await rows<AssignmentRow>(
         db,
         sql`
-          SELECT t.id AS "taskId", t.code AS "taskCode", p.code AS "programCode", g.no AS "groupNo",
-                 o.id AS "agencyId", ta.role
-          FROM task t
-          JOIN program p ON p.id = t.program_id
-          JOIN task_group g ON g.id = t.group_id
-          JOIN task_agency ta ON ta.task_id = t.id
-          JOIN org_unit o ON o.id = ta.org_unit_id
-             OR (ta.org_unit_id IS NULL AND o.valid_to IS NULL AND (
+          WITH own AS (
+            SELECT t.id, t.code, p.code AS program_code, g.no
+            FROM task t
+            JOIN program p ON p.id = t.program_id
+            JOIN task_group g ON g.id = t.group_id
+            -- Program tasks only: agencies' plan items are their own breakdown of these, not extra obligations.
+            -- Cancelled tasks are no obligation.
+            WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND t.register_state <> 'cancelled')
+          -- A named agency (task_agency_task_role_position_key, then the unit by its key) …
+          SELECT own.id AS "taskId", own.code AS "taskCode", own.program_code AS "programCode", own.no AS "groupNo",
+                 ta.org_unit_id AS "agencyId", ta.role
+          FROM own JOIN task_agency ta ON ta.task_id = own.id AND ta.org_unit_id IS NOT NULL
+          UNION ALL
+          -- … or a collective one ("all provinces"), one row per unit of that kind in force today. Two
+          -- branches instead of one join with OR, which made PostgreSQL compare every task with every unit.
+          SELECT own.id, own.code, own.program_code, own.no, o.id, ta.role
+          FROM own JOIN task_agency ta ON ta.task_id = own.id AND ta.org_unit_id IS NULL
+          JOIN org_unit o ON o.valid_to IS NULL AND (
                   (ta.collective IN ('all_ministries', 'all_ministries_and_provinces')
                     AND o.kind IN ('ministry', 'ministerial_agency', 'government_agency'))
                   OR (ta.collective IN ('all_provinces', 'all_ministries_and_provinces')
-                    AND o.kind IN ('province', 'city'))))
-          -- Program tasks only: agencies' plan items are their own breakdown of these, not extra obligations.
-          -- Cancelled tasks are no obligation.
-          WHERE t.program_id = ${programId} AND t.plan_id IS NULL AND t.register_state <> 'cancelled'
-          ORDER BY t.id, o.id, ta.role`,
+                    AND o.kind IN ('province', 'city')))
+          ORDER BY "taskId", "agencyId", role`,
       );
       // Every unit, whatever its validity dates: figures are shown under today's units (the 34 provinces
       // date from 1/7/2025, yet answer for what their predecessors carried), and merged units are folded
@@ -170,11 +186,31 @@ export function taskFactsRepository(db: Db | Tx) {
           });
         }
       }
-      const [reporting, bottlenecks, lineage, headTerms] = await Promise.all([
-        this.reporting(programId, asOf),
-        this.bottlenecks(programId, asOf),
-        this.successors(),
-        options.headsFrom === undefined ? [] : headsOfAgencies(db, options.headsFrom, asOf),
+      const lineage = { ...(await this.successors()), ...(options.successorOf ?? {}) };
+      const headTerms =
+        options.headsFrom === undefined ? Promise.resolve([]) : headsOfAgencies(db, options.headsFrom, asOf);
+      if (options.periodStart === undefined) {
+        const [reporting, bottlenecks, heads] = await Promise.all([
+          this.reporting(programId, asOf),
+          this.bottlenecks(programId, asOf),
+          headTerms,
+        ]);
+        return { asOf, agencies, tasks, reporting, bottlenecks, successorOf: lineage, headTerms: heads };
+      }
+      // The ranked units and every unit whose merge lineage ends in one: the only ones whose reporting
+      // and bottlenecks an evaluation counts (computeFigures, scoreAgency).
+      const ranked = new Set(agencies.map((a) => a.id));
+      const counted = [
+        ...ranked,
+        ...Object.keys(lineage)
+          .map(Number)
+          .filter((id) => !ranked.has(id) && ranked.has(currentUnit(id, lineage))),
+      ].sort((a, b) => a - b);
+      const [reporting, bottlenecks, reportsExpectedInPeriod, heads] = await Promise.all([
+        this.reporting(programId, asOf, { from: options.periodStart, agencyIds: counted }),
+        this.bottlenecks(programId, asOf, counted),
+        this.reportsOwed(programId, options.periodStart, asOf),
+        headTerms,
       ]);
       return {
         asOf,
@@ -182,8 +218,9 @@ export function taskFactsRepository(db: Db | Tx) {
         tasks,
         reporting,
         bottlenecks,
-        successorOf: { ...lineage, ...(options.successorOf ?? {}) },
-        headTerms,
+        successorOf: lineage,
+        headTerms: heads,
+        reportsExpectedInPeriod,
       };
     },
 
@@ -215,8 +252,16 @@ export function taskFactsRepository(db: Db | Tx) {
      * counts a first submission made by the end of the date, on time one made by the end of the due day
      * (Viet Nam time), as the reports module's rates do.
      */
-    async reporting(programId: number, asOf: string): Promise<ReportingFact[]> {
+    async reporting(
+      programId: number,
+      asOf: string,
+      scope?: { from: string; agencyIds: number[] },
+    ): Promise<ReportingFact[]> {
       const cutoff = endOfVietnamDay(asOf);
+      // Scoped: reporting_obligation_agency_idx (agency_id, due_date) per agency, a few hundred rows.
+      const scoped = scope
+        ? sql`AND ob.agency_id = ANY(${`{${scope.agencyIds.join(',')}}`}::int[]) AND ob.due_date >= ${scope.from}`
+        : sql``;
       return rows<ReportingFact>(
         db,
         sql`SELECT ob.agency_id AS "agencyId", ob.period, ob.due_date::text AS "dueOn",
@@ -227,15 +272,27 @@ export function taskFactsRepository(db: Db | Tx) {
             FROM reporting_obligation ob
             LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
                                WHERE r.obligation_id = ob.id) first ON true
-            WHERE ob.program_id = ${programId} AND ob.due_date <= ${asOf}
+            WHERE ob.program_id = ${programId} AND ob.due_date <= ${asOf} ${scoped}
             GROUP BY ob.agency_id, ob.period, ob.due_date
             ORDER BY ob.period, ob.agency_id`,
       );
     },
 
+    /** Reports every unit owed for the program, due within [from, asOf]: reporting_obligation_due_idx. */
+    async reportsOwed(programId: number, from: string, asOf: string): Promise<number> {
+      const [row] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM reporting_obligation
+            WHERE program_id = ${programId} AND due_date >= ${from} AND due_date <= ${asOf}`,
+      );
+      return row?.n ?? 0;
+    },
+
     /** Bottlenecks raised by the end of the date, with their clearing if it came by then. */
-    async bottlenecks(programId: number, asOf: string): Promise<BottleneckFact[]> {
+    async bottlenecks(programId: number, asOf: string, agencyIds?: number[]): Promise<BottleneckFact[]> {
       const cutoff = endOfVietnamDay(asOf);
+      // Scoped: bottleneck_agency_idx (agency_id, status) per agency.
+      const scoped = agencyIds ? sql`AND agency_id = ANY(${`{${agencyIds.join(',')}}`}::int[])` : sql``;
       const found = await rows<{
         id: number;
         agencyId: number;
@@ -247,7 +304,7 @@ export function taskFactsRepository(db: Db | Tx) {
         sql`SELECT id, agency_id AS "agencyId", task_id AS "taskId", created_at AS "createdAt",
                    cleared_at AS "clearedAt"
             FROM bottleneck
-            WHERE program_id = ${programId} AND agency_id IS NOT NULL AND created_at < ${cutoff}::timestamptz
+            WHERE program_id = ${programId} AND agency_id IS NOT NULL AND created_at < ${cutoff}::timestamptz ${scoped}
             ORDER BY id`,
       );
       return found.map((b) => {

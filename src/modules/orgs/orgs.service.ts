@@ -35,16 +35,18 @@ export async function getAgency(db: Db, programCode: string, code: string) {
     repo.tasksOf(program.id, agency.id),
     repo.collectiveTaskIds(program.id, collectivesFor(agency.kind)),
   ]);
-  const fetch = async (ids: number[]) =>
-    ids.length === 0
-      ? []
-      : (await listTasks(db, programCode, { ids, sort: 'code', page: 1, pageSize: Math.max(ids.length, 1) }))
-          .items;
   const namedIds = new Set(named.map((n) => n.taskId));
-  const [lead, partner, shared] = await Promise.all([
-    fetch(named.filter((n) => n.role === 'lead').map((n) => n.taskId)),
-    fetch(named.filter((n) => n.role === 'partner').map((n) => n.taskId)),
-    fetch([...new Set(collective.map((c) => c.taskId))].filter((id) => !namedIds.has(id))),
-  ]);
+  const leadIds = new Set(named.filter((n) => n.role === 'lead').map((n) => n.taskId));
+  const partnerIds = new Set(named.filter((n) => n.role === 'partner').map((n) => n.taskId));
+  const sharedIds = new Set(collective.map((c) => c.taskId).filter((id) => !namedIds.has(id)));
+  // One read of every task the page lists, by code, then split: each list keeps that order.
+  const all = [...new Set([...leadIds, ...partnerIds, ...sharedIds])];
+  const tasks =
+    all.length === 0
+      ? []
+      : (await listTasks(db, programCode, { ids: all, sort: 'code', page: 1, pageSize: all.length })).items;
+  const lead = tasks.filter((t) => leadIds.has(t.id));
+  const partner = tasks.filter((t) => partnerIds.has(t.id));
+  const shared = tasks.filter((t) => sharedIds.has(t.id));
   return { agency, aliases, lead, partner, shared };
 }

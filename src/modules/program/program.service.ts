@@ -11,16 +11,7 @@ export async function requireProgram(db: Db, code: string) {
 /** The public overview: groups with counts, deadlines by quarter, agencies with most tasks. */
 export async function programOverview(db: Db, code: string) {
   const program = await requireProgram(db, code);
-  const repo = programRepository(db);
-  const [groups, quarters, kinds, topAgencies, collectives, totals] = await Promise.all([
-    repo.groupsWithCounts(program.id),
-    repo.deadlinesByQuarter(program.id),
-    repo.deadlineKinds(program.id),
-    repo.topAgencies(program.id, 10),
-    repo.collectiveCounts(program.id),
-    repo.totals(program.id),
-  ]);
-  return { program, groups, quarters, kinds, topAgencies, collectives, totals };
+  return { program, ...(await programRepository(db).overview(program.id, 10)) };
 }
 
 export async function programText(db: Db, code: string) {

@@ -365,14 +365,17 @@ export function reportsRepository(db: Db | Tx) {
       })[],
     ): Promise<void> {
       await db.delete(reportItem).where(eq(reportItem.reportId, reportId));
-      for (const { evidence, ...item } of items) {
-        const [row] = await db
-          .insert(reportItem)
-          .values({ ...item, reportId })
-          .returning({ id: reportItem.id });
-        if (evidence.length)
-          await db.insert(reportEvidence).values(evidence.map((e) => ({ ...e, reportItemId: row!.id })));
-      }
+      if (items.length === 0) return;
+      // One INSERT for the items and one for all their evidence (a report has one item per task).
+      const inserted = await db
+        .insert(reportItem)
+        .values(items.map(({ evidence: _, ...item }) => ({ ...item, reportId })))
+        .returning({ id: reportItem.id, taskId: reportItem.taskId });
+      const idOfTask = new Map(inserted.map((r) => [r.taskId, r.id]));
+      const evidence = items.flatMap((item) =>
+        item.evidence.map((e) => ({ ...e, reportItemId: idOfTask.get(item.taskId)! })),
+      );
+      if (evidence.length) await db.insert(reportEvidence).values(evidence);
     },
 
     async setAssessment(

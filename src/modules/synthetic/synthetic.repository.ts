@@ -305,11 +305,14 @@ export async function insertDerived(db: Db, plan: SyntheticPlan, b: Bases): Prom
   // As the reports service keeps it: each task's latest accepted report item per agency.
   await db.execute(sql`
     INSERT INTO task_current_status (task_id, agency_id, report_id, status, progress, completed_on, has_evidence, accepted_at)
-    SELECT DISTINCT ON (ri.task_id, r.agency_id) ri.task_id, r.agency_id, r.id, ri.status, ri.progress, ri.completed_on,
-      ri.status = 'completed', r.accepted_at
-    FROM report_item ri JOIN report r ON r.id = ri.report_id
-    WHERE r.id > ${i(b.report)} AND r.status = 'accepted'
-    ORDER BY ri.task_id, r.agency_id, r.accepted_at DESC, r.id DESC`);
+    SELECT latest.task_id, latest.agency_id, latest.report_id, latest.status, latest.progress, latest.completed_on,
+      -- Whether that item itself has evidence, as refreshCurrentStatus records it.
+      EXISTS (SELECT 1 FROM report_evidence e WHERE e.report_item_id = latest.item_id), latest.accepted_at
+    FROM (SELECT DISTINCT ON (ri.task_id, r.agency_id) ri.id AS item_id, ri.task_id, r.agency_id, r.id AS report_id,
+            ri.status, ri.progress, ri.completed_on, r.accepted_at
+          FROM report_item ri JOIN report r ON r.id = ri.report_id
+          WHERE r.id > ${i(b.report)} AND r.status = 'accepted'
+          ORDER BY ri.task_id, r.agency_id, r.accepted_at DESC, r.id DESC) latest`);
   await db.execute(sql`
     INSERT INTO target (program_id, code, indicator_no, text_vi, text_en, target_value_text, target_value, unit, comparison,
       target_year, in_nq57, baseline_value, baseline_year, baseline_source, notes)

@@ -38,9 +38,16 @@ export function taskStatusRepository(db: Db) {
               )})`
             : sql`false`,
         );
+      // The tasks the unit leads today (agencyCarries): by name (task_agency_org_idx) or as a member of a
+      // collective lead (task_agency_collective_idx). Two branches instead of one join with OR, which made
+      // PostgreSQL read every task_agency row (1.1 s at national scale, docs/benchmarks.md).
       if (f.agencyId)
-        parts.push(sql`EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = ${f.agencyId}
-                               AND ${agencyCarries('ta', 'o', sql`'lead'`)} WHERE ta.task_id = t.id)`);
+        parts.push(sql`t.id IN (
+          SELECT ta.task_id FROM task_agency ta JOIN org_unit o ON o.id = ${f.agencyId} AND o.valid_to IS NULL
+           WHERE ta.org_unit_id = ${f.agencyId} AND ta.role = 'lead'
+          UNION
+          SELECT ta.task_id FROM task_agency ta JOIN org_unit o ON o.id = ${f.agencyId}
+           WHERE ta.collective IS NOT NULL AND ${agencyCarries('ta', 'o', sql`'lead'`)})`);
       return rows<StatusTaskRow>(
         db,
         sql`SELECT t.id, t.code, t.due_date AS "dueDate", t.recurrence, t.deadline_as_written AS "deadlineAsWritten"
@@ -71,9 +78,11 @@ export function taskStatusRepository(db: Db) {
         sql`SELECT i.task_id AS "taskId", r.id AS "reportId", r.agency_id AS "agencyId",
                    r.accepted_at AS "acceptedAt", i.status AS "agencyStatus",
                    i.reviewer_status AS "reviewerStatus", coalesce(i.reviewer_progress, i.progress) AS progress,
-                   i.completed_on AS "completedOn",
-                   EXISTS (SELECT 1 FROM report_evidence e WHERE e.report_item_id = i.id) AS "hasEvidence"
+                   i.completed_on AS "completedOn", ev.found IS NOT NULL AS "hasEvidence"
             FROM report_item i JOIN report r ON r.id = i.report_id
+            -- One probe of report_evidence_item_idx per item; as EXISTS, PostgreSQL hashed the whole table.
+            LEFT JOIN LATERAL (SELECT 1 AS found FROM report_evidence e WHERE e.report_item_id = i.id LIMIT 1) ev
+              ON true
             WHERE r.status = 'accepted' AND r.accepted_at < ${f.cutoff}::timestamptz AND ${scope}
               AND i.task_id IN (${sql.join(
                 f.taskIds.map((id) => sql`${id}`),
@@ -87,18 +96,31 @@ export function taskStatusRepository(db: Db) {
      * Today's state from the summary kept by report acceptance (task_current_status): one row per task
      * and agency, read through its primary key instead of the report history.
      */
-    current(taskIds: number[]): Promise<(StatusFact & { taskId: number })[]> {
+    current(
+      taskIds: number[],
+      /** One agency's rows, or only the rows of each task's lead agencies (as `facts` without one). */
+      scope?: { agencyId?: number; leadsOnly?: boolean },
+      /** Marks rows accepted at or after this instant (`afterCutoff`): the summary cannot answer for those. */
+      cutoff = 'infinity',
+    ): Promise<(StatusFact & { taskId: number; afterCutoff: boolean })[]> {
       if (taskIds.length === 0) return Promise.resolve([]);
+      const only = scope?.agencyId
+        ? sql`AND s.agency_id = ${scope.agencyId}`
+        : scope?.leadsOnly
+          ? sql`AND EXISTS (SELECT 1 FROM task_agency ta JOIN org_unit o ON o.id = s.agency_id
+                            AND ${leadEver('ta', 'o')} WHERE ta.task_id = s.task_id)`
+          : sql``;
       return rows(
         db,
         sql`SELECT s.task_id AS "taskId", s.report_id AS "reportId", s.agency_id AS "agencyId",
                    s.accepted_at AS "acceptedAt", s.status AS "agencyStatus", NULL AS "reviewerStatus",
-                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence"
+                   s.progress, s.completed_on AS "completedOn", s.has_evidence AS "hasEvidence",
+                   s.accepted_at >= ${cutoff}::timestamptz AS "afterCutoff"
             FROM task_current_status s
             WHERE s.task_id IN (${sql.join(
               taskIds.map((id) => sql`${id}`),
               sql`, `,
-            )})
+            )}) ${only}
             ORDER BY s.accepted_at, s.report_id`,
       );
     },

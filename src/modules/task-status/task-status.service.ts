@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { deadlinesOf } from '../register/extensions.repository.ts';
 import { endOfVietnamDay, vietnamToday } from './dates.ts';
-import { taskStatusRepository } from './task-status.repository.ts';
+import { type StatusTaskRow, taskStatusRepository } from './task-status.repository.ts';
 import { type StatusFact, type TaskStatus, taskStatusAsOf } from './task-status.rules.ts';
 
 export interface TaskStatusRow extends TaskStatus {
@@ -32,12 +32,15 @@ export async function taskStatusesAsOf(
     agencyId?: number;
     taskIds?: number[];
     currentDeadlines?: Map<number, string>;
+    /** Read the accepted history even for today (a test compares it with the summary). */
+    fromHistory?: boolean;
   },
 ): Promise<TaskStatusRow[]> {
   const repo = taskStatusRepository(db);
   const tasks = await repo.tasks(input);
-  const facts = await repo.facts({
-    taskIds: tasks.map((t) => t.id),
+  const facts = await factsAsOf(db, {
+    tasks,
+    asOf: input.fromHistory ? '0000-01-01' : input.asOf,
     cutoff: endOfVietnamDay(input.asOf),
     agencyId: input.agencyId,
   });
@@ -51,7 +54,11 @@ export async function taskStatusesAsOf(
     ).map((d) => [d.taskId, d]),
   );
   const byTask = new Map<number, typeof facts>();
-  for (const f of facts) byTask.set(f.taskId, [...(byTask.get(f.taskId) ?? []), f]);
+  for (const f of facts) {
+    const list = byTask.get(f.taskId);
+    if (list) list.push(f);
+    else byTask.set(f.taskId, [f]);
+  }
   return tasks.map((t) => {
     const d = deadlines.get(t.id);
     const originalDueDate = d?.originalDueDate ?? t.dueDate;
@@ -77,6 +84,43 @@ export async function taskStatusesAsOf(
   });
 }
 
+/**
+ * The accepted facts the status rules judge, as of a date. For today (or later), one-off tasks read the
+ * current-state summary kept by report acceptance (task_current_status), never the report history (issue 6):
+ * a one-off task is judged on its latest accepted fact, which the summary holds per task and agency.
+ * Recurring tasks (each occurrence needs the facts of its period), past dates, and a task whose summary
+ * row was accepted after the cutoff read the accepted history. Both give the same answer (tested).
+ */
+async function factsAsOf(
+  db: Db,
+  input: {
+    tasks: StatusTaskRow[];
+    asOf: string;
+    cutoff: string;
+    /** One agency's facts; without one, the task's lead agencies' facts, or with everyAgency all of them. */
+    agencyId?: number;
+    everyAgency?: boolean;
+  },
+): Promise<(StatusFact & { taskId: number })[]> {
+  const repo = taskStatusRepository(db);
+  const today = input.asOf >= vietnamToday();
+  const oneOff = today ? input.tasks.filter((t) => !t.recurrence).map((t) => t.id) : [];
+  const scope = { agencyId: input.agencyId, leadsOnly: !input.everyAgency };
+  const summary = await repo.current(oneOff, scope, input.cutoff);
+  const unanswered = new Set(summary.filter((f) => f.afterCutoff).map((f) => f.taskId));
+  const fromSummary = new Set(oneOff.filter((id) => !unanswered.has(id)));
+  const history = await repo.facts({
+    taskIds: input.tasks.map((t) => t.id).filter((id) => !fromSummary.has(id)),
+    cutoff: input.cutoff,
+    agencyId: input.agencyId,
+    everyAgency: input.everyAgency,
+  });
+  return [
+    ...summary.filter((f) => fromSummary.has(f.taskId)).map(({ afterCutoff: _, ...f }) => f),
+    ...history,
+  ];
+}
+
 export interface AssignmentStatus extends TaskStatus {
   taskId: number;
   agencyId: number;
@@ -100,19 +144,18 @@ export async function assignmentStatusesAsOf(
   const taskIds = [...new Set(input.assignments.map((a) => a.taskId))];
   const tasks = new Map((await repo.tasks({ programId: input.programId, taskIds })).map((t) => [t.id, t]));
   const deadlines = new Map((await deadlinesOf(db, taskIds, input.asOf)).map((d) => [d.taskId, d]));
-  const today = input.asOf >= vietnamToday();
-  const oneOff = taskIds.filter((id) => !tasks.get(id)?.recurrence);
-  const recurring = taskIds.filter((id) => tasks.get(id)?.recurrence);
-  const facts = [
-    ...(today
-      ? await repo.current(oneOff)
-      : await repo.facts({ taskIds: oneOff, cutoff: endOfVietnamDay(input.asOf), everyAgency: true })),
-    ...(await repo.facts({ taskIds: recurring, cutoff: endOfVietnamDay(input.asOf), everyAgency: true })),
-  ];
+  const facts = await factsAsOf(db, {
+    tasks: [...tasks.values()],
+    asOf: input.asOf,
+    cutoff: endOfVietnamDay(input.asOf),
+    everyAgency: true,
+  });
   const byAssignment = new Map<string, StatusFact[]>();
   for (const f of facts) {
     const key = `${f.taskId}:${f.agencyId}`;
-    byAssignment.set(key, [...(byAssignment.get(key) ?? []), f]);
+    const list = byAssignment.get(key);
+    if (list) list.push(f);
+    else byAssignment.set(key, [f]);
   }
   const out: AssignmentStatus[] = [];
   for (const a of input.assignments) {
