@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type Issue } from './errors.ts';
 
@@ -35,4 +35,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
   });
+}
+
+/**
+ * Errors Fastify's router raises before any route or error handler runs (a malformed percent-encoding,
+ * a path segment over `maxParamLength`): answered in the same shape as every other refusal.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'url: a part of the address is too long'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'url: the address is malformed (bad percent-encoding)'
+        : `url: ${error.message}`;
+  reply.status(status).send(body('validation_failed', message));
 }

@@ -9,6 +9,12 @@ export function testEngines(): Engine[] {
   return inject('pgTemplate') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
+/** The engines of a reliability test; RELIABILITY_ENGINES=pglite (or postgres) narrows a local run. */
+export function reliabilityEngines(): Engine[] {
+  const only = process.env.RELIABILITY_ENGINES;
+  return testEngines().filter((e) => !only || only.split(',').includes(e));
+}
+
 /**
  * A fresh database with migrations applied and the Action Program loaded, private to the caller.
  * Closing it drops it (PostgreSQL) or discards it (PGlite, in memory).

@@ -33,12 +33,16 @@ export class ReportWorkload {
   /** Obligations whose last write got no answer: each may or may not have been committed. */
   readonly uncertain = new Set<number>();
   requests = 0;
+  /** Requests sent and not yet answered (or failed). */
+  inflight = 0;
   networkErrors = 0;
   private readonly cookies = new Map<number, string>();
 
   constructor(
     private readonly officers: Officer[],
     private readonly baseUrl: () => string,
+    /** A person's pause between two requests; the server allows 120 writes a minute per person. */
+    private readonly thinkMs = 0,
   ) {
     if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl())) throw new Error('load runs on 127.0.0.1 only');
   }
@@ -49,20 +53,31 @@ export class ReportWorkload {
   }
 
   private async send(officer: Officer, method: string, path: string, body?: unknown) {
+    if (this.thinkMs) await new Promise((r) => setTimeout(r, this.thinkMs));
     this.requests++;
-    const cookie = this.cookies.get(officer.id);
-    const res = await fetch(`${this.baseUrl()}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        origin: this.baseUrl(),
-        'x-forwarded-for': this.address(officer),
-        ...(cookie ? { cookie: `sid=${cookie}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, text, headers: res.headers };
+    this.inflight++;
+    try {
+      const cookie = this.cookies.get(officer.id);
+      const res = await fetch(`${this.baseUrl()}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          origin: this.baseUrl(),
+          'x-forwarded-for': this.address(officer),
+          ...(cookie ? { cookie: `sid=${cookie}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, text, headers: res.headers };
+    } finally {
+      this.inflight--;
+    }
+  }
+
+  /** The session cookie an officer was given at sign-in. */
+  cookieOf(officer: Officer): string | undefined {
+    return this.cookies.get(officer.id);
   }
 
   /** Every officer signs in through POST /api/auth/sign-in, `concurrency` at a time. */

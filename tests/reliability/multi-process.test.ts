@@ -154,6 +154,44 @@ describe.runIf(testEngines().includes('postgres'))(
       expect((await save(b, 'Lưu trên B')).status).toBe(409);
     });
 
+    it('a day off added on one process counts in the other’s working days at once', async () => {
+      // An overdue task as the public sees it on B, which now holds the calendar and the answer.
+      const asOf = '2025-09-30';
+      const all = (await client(b).get(`/api/public/task-status?program=NQ57&asOf=${asOf}`)).json() as {
+        taskId: number;
+        status: string;
+        judgement: { dueDate: string; lateDays: number } | null;
+      }[];
+      const overdue = all.find(
+        (s) =>
+          s.status === 'open_overdue' &&
+          s.judgement &&
+          s.judgement.dueDate >= '2025-06-01' &&
+          s.judgement.lateDays > 10,
+      )!;
+      expect(overdue).toBeDefined();
+      const url = `/api/public/task-status?program=NQ57&asOf=${asOf}&task=${overdue.taskId}`;
+      const lateOn = async (server: ServerProcess) =>
+        (await client(server).get(url)).json()[0].judgement.lateDays;
+      const before = await lateOn(b);
+      // A weekday between the due date and the day judged that is a working day today.
+      const off = new Set(
+        ((await client(b).get('/api/public/calendar/2025')).json().weekdaysOff as { date: string }[]).map(
+          (d) => d.date,
+        ),
+      );
+      let day = addDays(overdue.judgement!.dueDate, 2);
+      while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()) || off.has(day)) day = addDays(day, 1);
+      const admin = await signIn(a, 'admin@multi.gov.vn');
+      const added = await client(a, admin).send('POST', '/api/calendar/days', {
+        date: day,
+        kind: 'day_off',
+        reason: 'Nghỉ đột xuất (kiểm thử hai tiến trình)',
+      });
+      expect(added.status, added.text).toBe(200);
+      expect(await lateOn(b)).toBe(before - 1);
+    });
+
     it('a scheduled reminder is sent exactly once, by whichever process takes the job', async () => {
       const db = database.db;
       const programId = await programIdOf(db, 'NQ57');
@@ -217,8 +255,8 @@ describe.runIf(testEngines().includes('postgres'))(
       );
       const sent = Object.fromEntries(deliveries.map((d) => [d.channel, d.n]));
       expect(sent.email).toBeGreaterThan(0);
-      expect(sinks.mails).toHaveLength(sent.email);
-      expect(sinks.hooks).toHaveLength(sent.webhook);
+      expect(sinks.mails).toHaveLength(sent.email ?? 0);
+      expect(sinks.hooks).toHaveLength(sent.webhook ?? 0);
       // Each reminder reached each channel once: no subject twice.
       expect(new Set(sinks.mails.map((m) => m.subject)).size).toBe(sinks.mails.length);
       expect(new Set(sinks.hooks.map((h) => h.title)).size).toBe(sinks.hooks.length);
