@@ -17,6 +17,7 @@ import { defaultIdentityOptions, type IdentityOptions } from '../modules/identit
 import { createMailer } from '../modules/identity/mailer.ts';
 import { registerAccess } from './access.ts';
 import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
 
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   registerErrorHandling(app);
+  registerInputGuard(app);
   const identity = options.identity ?? defaultIdentityOptions();
   const sendMail = createMailer(options.database.db, identity, (msg) => app.log.info(msg));
   // Before any route: every route must name its policy, checked as it is added.

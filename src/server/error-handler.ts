@@ -6,6 +6,36 @@ function body(code: string, message: string, issues?: Issue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
+/**
+ * PostgreSQL errors that only input can cause (SQLSTATE class 22 "data exception", and a value too big
+ * for an index): a number past its column's range, a date past the calendar, a text the database cannot
+ * hold. A request that reaches one of them is bad input, not a server fault.
+ */
+const INPUT_DATA_ERRORS: Record<string, string> = {
+  '22001': 'a text is longer than its field allows',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text contains a character that cannot be stored',
+  '22P02': 'a value is not of the expected type',
+  '22P05': 'a text contains a character that cannot be stored',
+  '54000': 'a value is too large to store',
+};
+
+function databaseRefusedInput(error: unknown): string | null {
+  // Drizzle wraps the driver's error; the SQLSTATE is on the cause.
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
+    const problem = typeof e.code === 'string' ? INPUT_DATA_ERRORS[e.code] : undefined;
+    if (problem) return `request: ${problem} (${String(e.message ?? '').slice(0, 200)})`;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
 /** Maps every thrown error to the closed set in errors.ts; nothing a client sends can produce a 500. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -31,6 +61,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, bad content-type): clear, never a 500.
       return reply.status(status).send(body('validation_failed', error.message));
+    }
+    const refused = databaseRefusedInput(error);
+    if (refused) {
+      // The input got past the route's schema: the schema should have refused it, so it is logged.
+      request.log.warn({ err: error }, 'input refused by the database');
+      return reply.status(400).send(body('validation_failed', refused));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));

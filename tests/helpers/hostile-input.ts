@@ -300,3 +300,50 @@ export function brokenPayloads(): fc.Arbitrary<{ payload: Buffer; contentType: s
     }),
   );
 }
+
+/** One hostile value for every leaf of a request, so each class of bad input reaches every field at once. */
+export interface Leaves {
+  text: string;
+  integer: number;
+}
+
+export const LEAVES: readonly Leaves[] = [
+  { text: 'a\u0000b', integer: 1 },
+  { text: 'x\uD800y', integer: 2 },
+  { text: 'Bộ Khoa học và Công nghệ', integer: 2147483648 },
+  { text: HUGE_TEXT, integer: 1 },
+  { text: '2025-02-31', integer: -1 },
+  { text: 'Thành phố Đà Nẵng'.normalize('NFD'), integer: 1 },
+  { text: "'; DROP TABLE task; --", integer: 0 },
+  { text: '<script>alert(1)</script>', integer: 2 ** 53 + 2 },
+];
+
+/** A value of the schema's shape whose every text is `leaves.text` and every number `leaves.integer`. */
+export function fill(schema: JsonSchema | undefined, leaves: Leaves, depth = 0): unknown {
+  if (!schema || depth > 6) return leaves.text;
+  const alternatives = (schema.anyOf ?? schema.oneOf)?.filter((a) => a.type !== 'null');
+  if (alternatives?.length) return fill(alternatives[0], leaves, depth + 1);
+  if (schema.allOf?.length) return fill(Object.assign({}, ...schema.allOf), leaves, depth + 1);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'string':
+      return leaves.text;
+    case 'integer':
+    case 'number':
+      return leaves.integer;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array':
+      return [fill(schema.items, leaves, depth + 1)];
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([k, v]) => [k, fill(v, leaves, depth + 1)]),
+      );
+    default:
+      return leaves.text;
+  }
+}
