@@ -85,7 +85,7 @@ interface ImportAttempt {
  */
 describe.each(reliabilityEngines())(
   'SIGKILL during imports and submissions on %s',
-  { timeout: 900_000 },
+  { timeout: 1_800_000 },
   (engine) => {
     const cleanups: (() => Promise<void>)[] = [];
     afterAll(async () => {

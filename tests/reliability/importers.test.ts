@@ -12,6 +12,7 @@ import { hostileText, IMPOSSIBLE_DATES } from '../helpers/hostile-input.ts';
 import { makeUser, SAME_ORIGIN, signInAs } from '../helpers/identity.ts';
 import { unclearRefusal } from '../helpers/refusals.ts';
 
+/** Random runs per importer and engine, after the 8 fixed examples below. */
 const RUNS = Number(process.env.RELIABILITY_FC_RUNS ?? 12);
 const SEED = Number(process.env.RELIABILITY_FC_SEED ?? 57);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -323,6 +324,7 @@ describe.each(reliabilityEngines())('bad files to every importer on %s', { timeo
     '%s: a clear 4xx for every bad file, nothing half imported',
     async (_name, importer) => {
       const problems: string[] = [];
+      const statuses = new Map<number, number>();
       let tagNo = 0;
       await fc
         .assert(
@@ -346,6 +348,7 @@ describe.each(reliabilityEngines())('bad files to every importer on %s', { timeo
               );
               const after = await dataFingerprint(t.database.db);
               const changed = changedTables(before, after);
+              statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
               const where = `${commit ? 'commit' : 'preview'} of ${format} spoiled by ${JSON.stringify(spoil).slice(0, 160)}`;
               if (res.statusCode >= 500)
                 problems.push(`${where}: ${res.statusCode} ${res.body.slice(0, 300)}`);
@@ -369,7 +372,7 @@ describe.each(reliabilityEngines())('bad files to every importer on %s', { timeo
             },
           ),
           {
-            numRuns: RUNS,
+            numRuns: RUNS + 8,
             seed: SEED + importer.name.length,
             endOnFailure: true,
             // Every kind of spoil the issue names, always, before the random ones.
@@ -386,6 +389,8 @@ describe.each(reliabilityEngines())('bad files to every importer on %s', { timeo
           },
         )
         .catch(() => {});
+      const answers = [...statuses].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`);
+      console.log(`${importer.name} on ${engine}: answers ${answers.join(', ')}`);
       expect(problems).toEqual([]);
     },
   );
