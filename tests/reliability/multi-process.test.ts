@@ -152,6 +152,22 @@ describe.runIf(testEngines().includes('postgres'))(
         });
       expect((await save(a, 'Lưu trên A')).status).toBe(200);
       expect((await save(b, 'Lưu trên B')).status).toBe(409);
+
+      // Two colleagues start the same report at the same moment, one on each process: one draft, one 409.
+      const others = await rows<{ id: number }>(
+        database.db,
+        sql`SELECT o.id FROM reporting_obligation o JOIN org_unit u ON u.id = o.agency_id
+             WHERE u.code = 'BKHCN' AND o.id <> ${obligation!.id} ORDER BY o.id`,
+      );
+      for (const { id } of others) {
+        const both = await Promise.all(
+          [a, b].map((s) => client(s, officer).send('POST', '/api/reports', { obligationId: id })),
+        );
+        expect(
+          both.map((r) => r.status).sort(),
+          both.map((r) => r.text.slice(0, 200)).join(' | '),
+        ).toEqual([201, 409]);
+      }
     });
 
     it('a day off added on one process counts in the other’s working days at once', async () => {
