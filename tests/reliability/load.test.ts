@@ -88,6 +88,15 @@ describe(`${OFFICERS} officers submitting for ${SECONDS} s on ${engine}`, { time
         `${workload.acks.length} writes acknowledged, ${submitted} reports submitted ` +
         `(${(submitted / seconds).toFixed(1)} per second), ${workload.failures.length} failed`,
     );
+    if (workload.failures.length) {
+      const kinds = new Map<string, number>();
+      for (const f of workload.failures) {
+        const key = `${f.step} ${f.status} ${f.body.slice(0, 120)}`;
+        kinds.set(key, (kinds.get(key) ?? 0) + 1);
+      }
+      console.log(`failures by kind:\n${[...kinds].map(([k, n]) => `  ${n}× ${k}`).join('\n')}`);
+      console.log(`server output (last lines):\n${server.output().split('\n').slice(-15).join('\n')}`);
+    }
     expect(workload.failures.slice(0, 10)).toEqual([]);
     expect(workload.networkErrors).toBe(0);
     expect(checked.problems.slice(0, 20)).toEqual([]);
