@@ -163,10 +163,9 @@ describe.runIf(testEngines().includes('postgres'))(
         const both = await Promise.all(
           [a, b].map((s) => client(s, officer).send('POST', '/api/reports', { obligationId: id })),
         );
-        expect(
-          both.map((r) => r.status).sort(),
-          both.map((r) => r.text.slice(0, 200)).join(' | '),
-        ).toEqual([201, 409]);
+        expect(both.map((r) => r.status).sort(), both.map((r) => r.text.slice(0, 200)).join(' | ')).toEqual([
+          201, 409,
+        ]);
       }
     });
 
