@@ -18,7 +18,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
-          include: ['src/**/*.api.test.ts', 'tests/api/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: [
+            'src/**/*.api.test.ts',
+            'tests/api/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/reliability/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -16,7 +16,8 @@ import type { Database } from '../db/database.ts';
 import { defaultIdentityOptions, type IdentityOptions } from '../modules/identity/identity-options.ts';
 import { createMailer } from '../modules/identity/mailer.ts';
 import { registerAccess } from './access.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
 
@@ -45,11 +46,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Query strings like ?group=1&group=2 arrive as arrays; zod decides what is allowed.
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   registerErrorHandling(app);
+  registerInputGuard(app);
   const identity = options.identity ?? defaultIdentityOptions();
   const sendMail = createMailer(options.database.db, identity, (msg) => app.log.info(msg));
   // Before any route: every route must name its policy, checked as it is added.

@@ -1,9 +1,39 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type Issue } from './errors.ts';
 
 function body(code: string, message: string, issues?: Issue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+/**
+ * PostgreSQL errors that only input can cause (SQLSTATE class 22 "data exception", and a value too big
+ * for an index): a number past its column's range, a date past the calendar, a text the database cannot
+ * hold. A request that reaches one of them is bad input, not a server fault.
+ */
+const INPUT_DATA_ERRORS: Record<string, string> = {
+  '22001': 'a text is longer than its field allows',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text contains a character that cannot be stored',
+  '22P02': 'a value is not of the expected type',
+  '22P05': 'a text contains a character that cannot be stored',
+  '54000': 'a value is too large to store',
+};
+
+function databaseRefusedInput(error: unknown): string | null {
+  // Drizzle wraps the driver's error; the SQLSTATE is on the cause.
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
+    const problem = typeof e.code === 'string' ? INPUT_DATA_ERRORS[e.code] : undefined;
+    if (problem) return `request: ${problem} (${String(e.message ?? '').slice(0, 200)})`;
+    e = e.cause as typeof e;
+  }
+  return null;
 }
 
 /** Maps every thrown error to the closed set in errors.ts; nothing a client sends can produce a 500. */
@@ -32,7 +62,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Fastify's own client errors (malformed JSON, bad content-type): clear, never a 500.
       return reply.status(status).send(body('validation_failed', error.message));
     }
+    const refused = databaseRefusedInput(error);
+    if (refused) {
+      // The input got past the route's schema: the schema should have refused it, so it is logged.
+      request.log.warn({ err: error }, 'input refused by the database');
+      return reply.status(400).send(body('validation_failed', refused));
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
   });
+}
+
+/**
+ * Errors Fastify's router raises before any route or error handler runs (a malformed percent-encoding,
+ * a path segment over `maxParamLength`): answered in the same shape as every other refusal.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'url: a part of the address is too long'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'url: the address is malformed (bad percent-encoding)'
+        : `url: ${error.message}`;
+  reply.status(status).send(body('validation_failed', message));
 }

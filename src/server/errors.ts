@@ -3,18 +3,20 @@
  * { error: { code, message, issues? } }, where issues name "field: problem" for bad input and
  * "row N, column: problem" for imports. Codes are stable; messages are for people.
  */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'unauthorized'
-  | 'invalid_credentials'
-  | 'forbidden'
-  | 'csrf_rejected'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal';
+export const ERROR_CODES = [
+  'validation_failed',
+  'not_found',
+  'unauthorized',
+  'invalid_credentials',
+  'forbidden',
+  'csrf_rejected',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface Issue {
   field: string;

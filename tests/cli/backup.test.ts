@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { dataFingerprint } from '../helpers/fingerprint.ts';
 
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', path.resolve('src/cli/main.ts')];
@@ -48,6 +49,10 @@ describe('backup and restore', { timeout: 240_000 }, () => {
     ];
     const [ca, cb] = [(await a.query(COUNTS)).rows[0], (await b.query(COUNTS)).rows[0]];
     expect(cb).toEqual(ca);
+    // Every row of every table, not only the counts.
+    expect(await dataFingerprint(b.db, { content: true })).toEqual(
+      await dataFingerprint(a.db, { content: true }),
+    );
     expect(cb).toMatchObject({ tasks: 140, targets: 67 });
     expect(await verifyAuditChain(b.db)).toMatchObject({ ok: true });
     await a.close();
@@ -91,6 +96,9 @@ describe('backup and restore', { timeout: 240_000 }, () => {
           await openDatabase({ engine: 'postgres', url: url(dst), poolSize: 1 }),
         ];
         expect((await b.query(COUNTS)).rows[0]).toEqual((await a.query(COUNTS)).rows[0]);
+        expect(await dataFingerprint(b.db, { content: true })).toEqual(
+          await dataFingerprint(a.db, { content: true }),
+        );
         expect(await verifyAuditChain(b.db)).toMatchObject({ ok: true });
         const notEmpty = await cli(['restore', file], { DATABASE_URL: url(dst) });
         expect(notEmpty.stderr).toMatch(/is not empty/);

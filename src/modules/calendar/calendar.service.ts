@@ -3,24 +3,27 @@ import { cleanText } from '../../lib/text.ts';
 import { invalid, notFound } from '../../server/errors.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { dataEpochRepository } from '../system/data-epoch.repository.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './calendar.schema.ts';
 import { isIsoDate, weekday } from './iso-date.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
-// One calendar per database per process, loaded on first use; a change through this service drops it.
-// Another process writing the table (a second server on the same PostgreSQL) is seen after its restart.
-const cache = new WeakMap<Db, Promise<WorkingCalendar>>();
+// One calendar per database per process, reloaded when the public-data epoch has moved: calendar_day
+// has the epoch trigger, so a day added by another process (a second server on the same PostgreSQL) is
+// used from the next call on, never only after a restart. The check is one one-row query; the reload
+// reads a table of a few dozen rows and happens only after some public data changed.
+const cache = new WeakMap<Db, { epoch: string; calendar: Promise<WorkingCalendar> }>();
 
-export function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
-  let calendar = cache.get(db);
-  if (!calendar) {
-    calendar = calendarRepository(db)
-      .all()
-      .then((days) => new WorkingCalendar(days));
-    calendar.catch(() => cache.delete(db));
-    cache.set(db, calendar);
-  }
+export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
+  const epoch = await dataEpochRepository(db).current();
+  const cached = cache.get(db);
+  if (cached && cached.epoch === epoch) return cached.calendar;
+  const calendar = calendarRepository(db)
+    .all()
+    .then((days) => new WorkingCalendar(days));
+  calendar.catch(() => cache.delete(db));
+  cache.set(db, { epoch, calendar });
   return calendar;
 }
 

@@ -54,17 +54,30 @@ export const importPreviewSchema = z.object({
 type Preview = z.infer<typeof importPreviewSchema>;
 type PreviewRow = Preview['rows'][number] & { orgUnitId?: number };
 
+/**
+ * The CSV's text, refused unless it is UTF-8: a file saved as Windows-1258, TCVN3 or UTF-16 would
+ * otherwise be imported with its Vietnamese names turned into replacement characters.
+ */
+function utf8Text(file: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    throw invalid([{ field: 'file', problem: 'is not UTF-8 text; save it as "CSV UTF-8"' }]);
+  }
+}
+
 async function readSheet(file: Buffer, contentType: string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
     if (contentType.startsWith('text/csv')) {
       // A BOM from Excel's "CSV UTF-8" must not end up in the first heading.
-      const text = file.toString('utf8').replace(/^\uFEFF/, '');
+      const text = utf8Text(file).replace(/^\uFEFF/, '');
       await workbook.csv.read(Readable.from([text]));
     } else {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw invalid([{ field: 'file', problem: 'cannot be read as CSV or .xlsx' }]);
   }
   const sheet = workbook.worksheets[0];

@@ -27,12 +27,12 @@ import {
 } from './users-import.service.ts';
 
 const tags = ['people and roles'];
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(2147483647);
 const name = z.string().min(1).max(200);
 const title = z.string().max(200).nullable().optional();
 const grant = z.object({
   role: z.enum(ROLES),
-  orgUnitId: z.number().int().positive(),
+  orgUnitId: z.number().int().positive().max(2147483647),
   includeSubUnits: z.boolean().default(false),
 });
 
@@ -82,7 +82,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
           name,
           email,
           title,
-          orgUnitId: z.number().int().positive(),
+          orgUnitId: z.number().int().positive().max(2147483647),
           roles: z.array(grant).max(20).default([]),
           invite: z.boolean().default(true),
         }),
@@ -121,7 +121,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
           name: name.optional(),
           email: email.optional(),
           title,
-          orgUnitId: z.number().int().positive().optional(),
+          orgUnitId: z.number().int().positive().max(2147483647).optional(),
           disabled: z.boolean().optional(),
         }),
         response: { 200: personSchema },
@@ -186,53 +186,58 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Import files arrive as the request body itself (text/csv or .xlsx), no multipart needed.
-  app.addContentTypeParser(
-    IMPORT_MEDIA_TYPES,
-    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
-    (_r, body, done) => done(null, body),
-  );
-  const importSchema = {
-    tags,
-    consumes: IMPORT_MEDIA_TYPES,
-    body: z.instanceof(Buffer, { message: 'must be a CSV or .xlsx file' }),
+  // Import files arrive as the request body itself (text/csv or .xlsx), no multipart needed. The parser
+  // is scoped to the two import routes, so the JSON routes above refuse a CSV body (415) instead of
+  // taking it for an empty object.
+  const importRoutes: FastifyPluginAsyncZod = async (files) => {
+    files.addContentTypeParser(
+      IMPORT_MEDIA_TYPES,
+      { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+      (_r, body, done) => done(null, body),
+    );
+    const importSchema = {
+      tags,
+      consumes: IMPORT_MEDIA_TYPES,
+      body: z.instanceof(Buffer, { message: 'must be a CSV or .xlsx file' }),
+    };
+
+    files.post(
+      '/users/import/preview',
+      {
+        config: { policy: 'users.manage' },
+        schema: {
+          ...importSchema,
+          summary: 'Check a people file (CSV or .xlsx): each row and its problems; nothing is written',
+          response: { 200: importPreviewSchema },
+        },
+      },
+      async (request) =>
+        previewPeopleImport(ctx, request.subject, request.body, request.headers['content-type'] ?? ''),
+    );
+
+    files.post(
+      '/users/import/commit',
+      {
+        config: { policy: 'users.manage' },
+        schema: {
+          ...importSchema,
+          summary: 'Import a people file all or nothing: any row problem answers 400 with every row error',
+          response: { 201: z.object({ created: z.number().int() }) },
+        },
+      },
+      async (request, reply) => {
+        const created = await commitPeopleImport(
+          ctx,
+          request.subject,
+          request.body,
+          request.headers['content-type'] ?? '',
+          request.actor,
+        );
+        return reply.status(201).send({ created });
+      },
+    );
   };
-
-  app.post(
-    '/users/import/preview',
-    {
-      config: { policy: 'users.manage' },
-      schema: {
-        ...importSchema,
-        summary: 'Check a people file (CSV or .xlsx): each row and its problems; nothing is written',
-        response: { 200: importPreviewSchema },
-      },
-    },
-    async (request) =>
-      previewPeopleImport(ctx, request.subject, request.body, request.headers['content-type'] ?? ''),
-  );
-
-  app.post(
-    '/users/import/commit',
-    {
-      config: { policy: 'users.manage' },
-      schema: {
-        ...importSchema,
-        summary: 'Import a people file all or nothing: any row problem answers 400 with every row error',
-        response: { 201: z.object({ created: z.number().int() }) },
-      },
-    },
-    async (request, reply) => {
-      const created = await commitPeopleImport(
-        ctx,
-        request.subject,
-        request.body,
-        request.headers['content-type'] ?? '',
-        request.actor,
-      );
-      return reply.status(201).send({ created });
-    },
-  );
+  await app.register(importRoutes);
 
   app.get(
     '/dev/mail',

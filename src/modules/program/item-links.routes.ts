@@ -96,7 +96,7 @@ export const itemLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Confirm or reject a suggested link (or reopen it)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: z.coerce.number().int().positive().max(2147483647) }),
         body: z.object({ status: z.enum(ITEM_LINK_STATUSES) }),
         response: { 200: z.object({ id: z.number(), status: z.enum(ITEM_LINK_STATUSES) }) },
       },

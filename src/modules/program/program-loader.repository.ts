@@ -9,6 +9,14 @@ import type { PlannedAlias, PlannedOrg, PlannedTarget, PlannedTask, ProgramPlan 
 /** The SQL of loading the program: read what is there by natural key, write what differs. */
 export function programLoaderRepository(db: Db | Tx) {
   return {
+    /**
+     * One loader at a time: server processes started together on an empty database would otherwise
+     * insert the same organisations at once and all but one stop on a unique key. Held to COMMIT, so
+     * the next loader reads what the first wrote and finds it unchanged.
+     */
+    async lock() {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(570060)`);
+    },
     async orgsByCode() {
       const rows = await db.select().from(orgUnit);
       return new Map(rows.map((r) => [r.code, r]));

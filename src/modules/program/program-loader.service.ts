@@ -71,6 +71,7 @@ export async function loadProgram(
 
   await database.db.transaction(async (tx) => {
     const repo = programLoaderRepository(tx);
+    await repo.lock();
 
     const orgs = await repo.orgsByCode();
     const orgIds = new Map([...orgs].map(([code, row]) => [code, row.id]));

@@ -6,6 +6,7 @@ import type { Subject } from '../access/subject.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { bottlenecksRepository } from '../bottlenecks/bottlenecks.repository.ts';
+import { conflictOnRace } from '../register/unique-conflict.ts';
 import { vietnamToday } from '../task-status/dates.ts';
 import {
   contentProblems,
@@ -81,6 +82,15 @@ async function requireIndependentReviewer(tx: Db, who: ActingUser, r: ReportRow)
 
 /** Starts the draft of an agency's report for one obligation (its first revision). */
 export async function createReport(db: Db, who: ActingUser, obligationId: number): Promise<number> {
+  // Two colleagues starting the same report at once both pass the check below; the unique index
+  // (one open report per obligation) lets one win, and the other gets the same 409 as a late comer.
+  return conflictOnRace(
+    createReportOnce(db, who, obligationId),
+    'This obligation already has a report; open it instead',
+  );
+}
+
+async function createReportOnce(db: Db, who: ActingUser, obligationId: number): Promise<number> {
   return db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
     const obligation = await repo.obligation(obligationId);
