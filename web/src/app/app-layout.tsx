@@ -15,6 +15,7 @@ const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[]
   { to: '/agencies', key: 'nav.agencies', end: false },
   { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
+  { to: '/register', key: 'register.nav', end: false, policy: 'register.read' },
 ];
 
 export function AppLayout() {
