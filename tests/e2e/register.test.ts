@@ -31,6 +31,9 @@ function provoked(problems: string[], ...expected: RegExp[]) {
   problems.splice(0, problems.length, ...kept);
 }
 
+/** Waits for a value as a person would, generously: the machine running the tests may be busy. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const checklist = (page: Page) => page.getByTestId('five-r-summary');
 const combo = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true });
 
@@ -86,7 +89,7 @@ describe('the task register in Chromium', () => {
     await combo(page, 'Nhóm nhiệm vụ').selectOption('1');
     await page.getByLabel('Số hiệu nhiệm vụ').fill('KT.1');
     await page.getByLabel('Nội dung nhiệm vụ').fill('Xây dựng cơ sở dữ liệu chuyển đổi số thử nghiệm');
-    await expect.poll(() => checklist(page).textContent()).toContain('Còn thiếu 4 trong 5 rõ');
+    await eventually(() => checklist(page).textContent()).toContain('Còn thiếu 4 trong 5 rõ');
     await page.getByRole('button', { name: 'Tạo nhiệm vụ' }).click();
     await page.waitForURL(/\/register\/tasks\/\d+$/);
     await page.getByRole('heading', { name: 'Nhiệm vụ KT.1', level: 1 }).waitFor();
@@ -97,7 +100,7 @@ describe('the task register in Chromium', () => {
     // The server refuses to assign and names each missing part.
     await page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Chưa giao được' });
-    await expect.poll(() => refusal.textContent()).toContain('còn thiếu 4 phần');
+    await eventually(() => refusal.textContent()).toContain('còn thiếu 4 phần');
     expect(await refusal.textContent()).toContain('Rõ kết quả');
     provoked(problems, /status of 422/, /HTTP 422: .*\/assign/);
 
@@ -110,12 +113,12 @@ describe('the task register in Chromium', () => {
     await page.getByLabel('Thời hạn ghi trong văn bản').fill('Quý II/2026');
     await combo(page, 'Loại sản phẩm').selectOption('decree');
     await page.getByLabel('Sản phẩm đầu ra').fill('Nghị định của Chính phủ');
-    await expect.poll(() => checklist(page).textContent()).toBe('Đủ 5 rõ: nhiệm vụ có thể giao.');
+    await eventually(() => checklist(page).textContent()).toBe('Đủ 5 rõ: nhiệm vụ có thể giao.');
 
     // A lead that is also a partner: the server's message, and nothing typed is lost.
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const saveError = page.locator('.register-form .form-error');
-    await expect.poll(() => saveError.textContent()).toContain('a lead is not also a partner');
+    await eventually(() => saveError.textContent()).toContain('a lead is not also a partner');
     provoked(problems, /status of 400/, /HTTP 400: .*\/register\/tasks\/\d+$/);
     expect(await page.getByLabel('Sản phẩm đầu ra').inputValue()).toBe('Nghị định của Chính phủ');
     await combo(page, 'Cơ quan chủ trì').selectOption('BKHCN');
@@ -127,9 +130,9 @@ describe('the task register in Chromium', () => {
     await page.getByLabel('Ngày giao').fill('01/01/2027');
     await page.getByLabel('Ngày giao').press('Tab');
     await page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('alert').allTextContents())
-      .toContainEqual(expect.stringContaining('before the assignment date 2027-01-01'));
+    await eventually(() => page.getByRole('alert').allTextContents()).toContainEqual(
+      expect.stringContaining('before the assignment date 2027-01-01'),
+    );
     provoked(problems, /status of 400/, /HTTP 400: .*\/assign/);
     await page.getByLabel('Ngày giao').fill('');
     await page.getByLabel('Ngày giao').press('Tab');
@@ -200,9 +203,9 @@ describe('the task register in Chromium', () => {
     expect(await asOfRow.textContent()).toContain('Nội dung ban đầu của nhiệm vụ');
     await page.getByRole('button', { name: 'Về sổ hiện tại' }).click();
     await page.getByLabel('Tìm kiếm').fill('KT.2');
-    await expect
-      .poll(() => page.locator('tbody tr[data-index]').filter({ hasText: 'KT.2' }).textContent())
-      .toContain('Nội dung đã sửa của nhiệm vụ');
+    await eventually(() =>
+      page.locator('tbody tr[data-index]').filter({ hasText: 'KT.2' }).textContent(),
+    ).toContain('Nội dung đã sửa của nhiệm vụ');
   });
 
   it('saves a view of filters, sort and columns, and reopens it on another device', async () => {
@@ -232,10 +235,10 @@ describe('the task register in Chromium', () => {
     const other = await staff(COORDINATOR, { ...PHONE, locale: 'vi-VN' });
     await other.page.goto('/register');
     const views = combo(other.page, 'Chế độ xem đã lưu');
-    await expect.poll(() => views.locator('option').allTextContents()).toContain('Bộ KH&CN chưa đủ 5 rõ');
+    await eventually(() => views.locator('option').allTextContents()).toContain('Bộ KH&CN chưa đủ 5 rõ');
     await views.selectOption({ label: 'Bộ KH&CN chưa đủ 5 rõ' });
     await other.page.waitForURL(/lead=BKHCN/);
-    await expect.poll(() => other.page.locator('.results__count').textContent()).toBe(count);
+    await eventually(() => other.page.locator('.results__count').textContent()).toBe(count);
     expect(await other.page.locator('thead th').allTextContents()).toEqual([
       'Số↕',
       'Nội dung↕',
@@ -304,15 +307,21 @@ describe('the task register in Chromium', () => {
         const { page } = await staff(COORDINATOR, { ...view.options, locale: LOCALES[language] });
         await page.addInitScript((lang) => window.localStorage.setItem('nq57.language', lang), language);
         const shots = [
-          { name: 'register', path: '/register', ready: 'tbody tr[data-index]' },
-          { name: 'register-task', path: '/register/tasks/2', ready: '.register-checklist' },
-          { name: 'register-history', path: '/register/tasks/4/history', ready: '[data-version="2"]' },
-          { name: 'register-links', path: '/register/links', ready: '.register-links__task' },
+          { name: 'register', path: '/register', ready: 'tbody tr[data-index]', whole: true },
+          { name: 'register-task', path: '/register/tasks/2', ready: '.register-checklist', whole: true },
+          {
+            name: 'register-history',
+            path: '/register/tasks/4/history',
+            ready: '[data-version="2"]',
+            whole: false,
+          },
+          { name: 'register-links', path: '/register/links', ready: '.register-links__task', whole: false },
         ];
         for (const shot of shots) {
           await page.goto(shot.path);
           await page.locator(shot.ready).first().waitFor();
-          // A phone's picture is its screen: for the register, the table; a desktop's, the whole page.
+          // A phone's picture is its screen (for the register, at the table); a desktop's shows the
+          // whole register and editor.
           if (view.name === 'phone' && shot.name === 'register')
             await page.locator('.results__count').scrollIntoViewIfNeeded();
           await page.waitForLoadState('networkidle');
@@ -323,7 +332,7 @@ describe('the task register in Chromium', () => {
           expect(overflow, `${shot.path} is wider than the ${view.name} screen`).toBeLessThanOrEqual(0);
           await page.screenshot({
             path: path.join(OUT, `${shot.name}-${language}-${view.name}.png`),
-            fullPage: view.name === 'desktop',
+            fullPage: shot.whole && view.name === 'desktop',
           });
         }
       });
@@ -361,33 +370,31 @@ describe('the task register in Chromium', () => {
       await scroller.evaluate((el) => {
         el.scrollTop = el.scrollHeight / 2;
       });
-      await expect.poll(headerTop).toBeLessThan(2); // the header stays at the top while the body scrolls
+      await eventually(headerTop).toBeLessThan(2); // the header stays at the top while the body scrolls
       const last = page.locator(`tbody tr[aria-rowindex="${rowCount + 1}"]`);
-      await expect
-        .poll(async () => {
-          await scroller.evaluate((el) => {
-            el.scrollTop = el.scrollHeight;
-          });
-          return last.count();
-        })
-        .toBe(1);
+      await eventually(async () => {
+        await scroller.evaluate((el) => {
+          el.scrollTop = el.scrollHeight;
+        });
+        return last.count();
+      }).toBe(1);
       expect(await last.textContent()).toContain('TAI-3000');
       expect(await bodyRows.count()).toBeLessThan(60);
 
       // By keyboard: Home goes to the first row, End back to the last, each focused and drawn.
       await last.focus();
       await page.keyboard.press('Home');
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))
-        .toBe('2');
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(
+        '2',
+      );
       await page.keyboard.press('ArrowDown');
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))
-        .toBe('3');
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(
+        '3',
+      );
       await page.keyboard.press('End');
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex')))
-        .toBe(String(rowCount + 1));
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(
+        String(rowCount + 1),
+      );
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/register\/tasks\/\d+$/);
       await page.getByRole('heading', { name: 'Nhiệm vụ TAI-3000', level: 1 }).waitFor();

@@ -5,7 +5,8 @@ import { FormError } from '../../../components/form-error.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
 import { useNumberFormat } from '../../../components/use-number.ts';
-import { formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { formatNumber } from '../../../lib/format.ts';
+import { foldText } from '../../../lib/text.ts';
 import {
   ITEM_LINK_STATUSES,
   type ItemLink,
@@ -14,7 +15,11 @@ import {
   useItemLinks,
   useSuggestLinks,
 } from '../api/item-links.ts';
+import { formatVietnamTime } from '../vietnam-time.ts';
 import '../register.css';
+
+/** Items shown at once; "show more" adds as many again. */
+const PAGE = 20;
 
 /**
  * /register/links: which tasks carry out each section II item. The server suggests links by text
@@ -29,6 +34,8 @@ export function ItemLinksPage() {
   const suggest = useSuggestLinks();
   const decide = useDecideLink();
   const [status, setStatus] = useState<ItemLinkStatus | ''>('suggested');
+  const [q, setQ] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const [message, setMessage] = useState('');
 
   const all = links.data?.links ?? [];
@@ -37,14 +44,18 @@ export function ItemLinksPage() {
     [all],
   );
   const byItem = useMemo(() => {
+    const words = foldText(q).split(' ').filter(Boolean);
     const groups = new Map<string, ItemLink[]>();
     for (const link of all) {
       if (status && link.status !== status) continue;
+      const text = foldText(`${link.itemCode} ${link.itemText} ${link.taskCode} ${link.taskContent}`);
+      if (!words.every((w) => text.includes(w))) continue;
       groups.set(link.itemCode, [...(groups.get(link.itemCode) ?? []), link]);
     }
     for (const list of groups.values()) list.sort((a, b) => b.score - a.score);
     return [...groups.entries()];
-  }, [all, status]);
+  }, [all, status, q]);
+  const shown = byItem.slice(0, limit);
 
   const act = (link: ItemLink, next: ItemLinkStatus) =>
     decide.mutate(
@@ -90,13 +101,31 @@ export function ItemLinksPage() {
 
       <div className="filters filters--compact">
         <div className="field">
+          <label htmlFor={`${id}-q`} className="field__label">
+            {t('register.links.search')}
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={q}
+            placeholder={t('register.filters.searchPlaceholder')}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setLimit(PAGE);
+            }}
+          />
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-status`} className="field__label">
             {t('register.links.show')}
           </label>
           <select
             id={`${id}-status`}
             value={status}
-            onChange={(e) => setStatus(e.target.value as ItemLinkStatus | '')}
+            onChange={(e) => {
+              setStatus(e.target.value as ItemLinkStatus | '');
+              setLimit(PAGE);
+            }}
           >
             {ITEM_LINK_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -110,7 +139,10 @@ export function ItemLinksPage() {
         </div>
       </div>
       <p role="status" className="results__count">
-        {message}
+        {message ||
+          (links.data && byItem.length > 0
+            ? t('register.links.count', { shown: number(shown.length), total: number(byItem.length) })
+            : '')}
       </p>
       <FormError error={decide.error} />
 
@@ -122,7 +154,7 @@ export function ItemLinksPage() {
         </p>
       )}
       <ol className="register-links__items">
-        {byItem.map(([itemCode, itemLinks]) => (
+        {shown.map(([itemCode, itemLinks]) => (
           <li key={itemCode} className="card register-links__item">
             <h2 className="register-links__item-title">
               <span className="tag tag--code">{itemCode}</span>{' '}
@@ -137,7 +169,9 @@ export function ItemLinksPage() {
                     <Link to={`/register/tasks/${link.taskId}`} className="tag tag--code">
                       {t('register.links.task', { code: link.taskCode })}
                     </Link>{' '}
-                    <span lang="vi">{link.taskContent}</span>
+                    <span className="register-clamp" lang="vi">
+                      {link.taskContent}
+                    </span>
                   </div>
                   <div className="register-links__meta">
                     <span>
@@ -152,7 +186,7 @@ export function ItemLinksPage() {
                       <span className="muted">
                         {t('register.links.decided', {
                           by: link.decidedBy,
-                          at: formatDateTime(link.decidedAt),
+                          at: formatVietnamTime(link.decidedAt),
                         })}
                       </span>
                     )}
@@ -203,6 +237,11 @@ export function ItemLinksPage() {
           </li>
         ))}
       </ol>
+      {byItem.length > limit && (
+        <button type="button" className="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
+          {t('register.links.more', { count: Math.min(PAGE, byItem.length - limit) })}
+        </button>
+      )}
     </div>
   );
 }

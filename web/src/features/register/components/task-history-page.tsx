@@ -3,17 +3,14 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
-import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { useTargets } from '../../targets/api/get-targets.ts';
 import { type RegisterTask, type TaskVersion, useTaskHistory } from '../api/register-tasks.ts';
 import { type DiffValue, diffVersions, type FieldChange } from '../version-diff.ts';
+import { formatVietnamTime, vietnamDay } from '../vietnam-time.ts';
 import { StateBadge } from './register-cells.tsx';
 import { useAgencyLabel } from './use-agency-label.ts';
 import '../register.css';
-
-/** The day an instant falls on in Viet Nam, as the as-of register reads dates. */
-const vietnamDate = (instant: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(instant));
 
 /** /register/tasks/:id/history: every version of a task, newest first, with what changed in each. */
 export function TaskHistoryPage() {
@@ -55,7 +52,7 @@ function HistoryView({ task, versions }: { task: RegisterTask; versions: TaskVer
 function VersionItem({ version, previous }: { version: TaskVersion; previous?: TaskVersion }) {
   const { t } = useTranslation();
   const changes = previous ? diffVersions(previous.snapshot, version.snapshot) : [];
-  const day = vietnamDate(version.validFrom);
+  const day = vietnamDay(version.validFrom);
   return (
     <li className="card register-history__version" data-version={version.versionNo}>
       <h2>
@@ -65,10 +62,10 @@ function VersionItem({ version, previous }: { version: TaskVersion; previous?: T
       <p className="muted">
         {version.validTo
           ? t('register.history.validBetween', {
-              from: formatDateTime(version.validFrom),
-              to: formatDateTime(version.validTo),
+              from: formatVietnamTime(version.validFrom),
+              to: formatVietnamTime(version.validTo),
             })
-          : t('register.history.validSince', { from: formatDateTime(version.validFrom) })}{' '}
+          : t('register.history.validSince', { from: formatVietnamTime(version.validFrom) })}{' '}
         · {t('register.history.by', { actor: version.actorLabel })} ·{' '}
         <StateBadge state={version.snapshot.registerState} />
       </p>

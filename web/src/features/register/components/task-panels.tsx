@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { DateField } from '../../../components/date-field.tsx';
 import { FormError } from '../../../components/form-error.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
 import {
   FIVE_R_PARTS,
@@ -14,6 +14,7 @@ import {
   useCancelTask,
   useTaskDeadlines,
 } from '../api/register-tasks.ts';
+import { formatVietnamTime } from '../vietnam-time.ts';
 
 const isPart = (field: string): field is FiveRPart => (FIVE_R_PARTS as readonly string[]).includes(field);
 
@@ -151,7 +152,7 @@ export function DeadlinesPanel({ task }: { task: RegisterTask }) {
             <tbody>
               {data.extensions.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.requestedAt)}</td>
+                  <td>{formatVietnamTime(e.requestedAt)}</td>
                   <td>
                     {formatDate(e.previousDueDate)} → {formatDate(e.requestedDueDate)}
                   </td>
