@@ -144,8 +144,10 @@ describe('the task register in Chromium', () => {
     expect(await page.getByLabel('Ngày hạn').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Xem và quyết định các yêu cầu gia hạn' }).count()).toBe(1);
 
-    // The register lists it, complete.
-    await page.goto('/register?q=KT.1');
+    // The register lists it, complete; the search needs no accents.
+    await page.goto('/register');
+    await page.getByLabel('Tìm kiếm').fill('co so du lieu chuyen doi so thu nghiem');
+    await page.waitForURL(/q=co\+so\+du\+lieu/);
     const row = page.locator('tbody tr[data-index]').filter({ hasText: 'KT.1' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Đủ 5 rõ');
@@ -206,6 +208,14 @@ describe('the task register in Chromium', () => {
     await eventually(() =>
       page.locator('tbody tr[data-index]').filter({ hasText: 'KT.2' }).textContent(),
     ).toContain('Nội dung đã sửa của nhiệm vụ');
+
+    // Cancelling needs a reason; the task stays, marked cancelled, and reads only.
+    await page.locator('tbody tr[data-index]').filter({ hasText: 'KT.2' }).getByRole('link').click();
+    await page.getByText('Huỷ nhiệm vụ…').click();
+    await page.getByLabel('Lý do huỷ').fill('Trùng với nhiệm vụ 1.a');
+    await page.getByRole('button', { name: 'Huỷ nhiệm vụ', exact: true }).click();
+    await page.getByText('Nhiệm vụ đã bị huỷ. Lý do: Trùng với nhiệm vụ 1.a').waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu thay đổi' }).count()).toBe(0);
   });
 
   it('saves a view of filters, sort and columns, and reopens it on another device', async () => {

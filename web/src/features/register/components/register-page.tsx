@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
 import { useNumberFormat } from '../../../components/use-number.ts';
@@ -9,12 +9,7 @@ import { useCan } from '../../auth/api/get-me.ts';
 import { useRegisterAsOf, useRegisterTasks } from '../api/register-tasks.ts';
 import type { ColumnId } from '../columns.ts';
 import { filterRows, prepareRows, type RegisterRow, sortRows } from '../register-rows.ts';
-import {
-  type RegisterFilters as Filters,
-  type RegisterSearch,
-  registerSearchFromUrl,
-  registerSearchToUrl,
-} from '../register-search.ts';
+import type { RegisterFilters as Filters } from '../register-search.ts';
 import { AsOfPicker } from './as-of-picker.tsx';
 import { ColumnChooser } from './column-chooser.tsx';
 import { IncompleteSummary } from './incomplete-summary.tsx';
@@ -22,6 +17,7 @@ import { RegisterFilters } from './register-filters.tsx';
 import { RegisterTable } from './register-table.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { useAgencyLabel } from './use-agency-label.ts';
+import { useRegisterSearch } from './use-register-search.ts';
 import '../register.css';
 
 /**
@@ -33,27 +29,12 @@ export function RegisterPage() {
   const number = useNumberFormat();
   const canManage = useCan('register.manage');
   const canDecide = useCan('extensions.decide');
-  const [params, setParams] = useSearchParams();
-  const search = registerSearchFromUrl(params);
+  const [search, update] = useRegisterSearch();
   const current = useRegisterTasks(!search.at);
   const past = useRegisterAsOf(search.at);
   const query = search.at ? past : current;
   const label = useAgencyLabel();
 
-  // Changes build on the latest URL asked for, not the last one rendered: two quick changes (a filter,
-  // then a sort) must both land, and react-router's functional update reads the rendered one.
-  const latest = useRef(params);
-  useEffect(() => {
-    latest.current = params;
-  }, [params]);
-  const update = useCallback(
-    (patch: Partial<RegisterSearch>, options?: { replace?: boolean }) => {
-      const next = registerSearchToUrl({ ...registerSearchFromUrl(latest.current), ...patch });
-      latest.current = next;
-      setParams(next, { replace: options?.replace ?? false, preventScrollReset: true });
-    },
-    [setParams],
-  );
   const updateFilters = useCallback(
     (patch: Partial<Filters>, options?: { replace?: boolean }) => update(patch, options),
     [update],
@@ -117,10 +98,7 @@ export function RegisterPage() {
 
       <RegisterFilters search={search} groups={groups} onChange={updateFilters} />
       <div className="register-tools">
-        <SavedViews
-          search={search}
-          onApply={(next) => setParams(registerSearchToUrl({ ...next, at: search.at }))}
-        />
+        <SavedViews search={search} onApply={(next) => update({ ...next, at: search.at })} />
         <ColumnChooser columns={search.columns} onChange={(columns) => update({ columns })} />
         <AsOfPicker at={search.at} onChange={(at) => update({ at })} />
       </div>

@@ -107,7 +107,9 @@ export function RegisterTable({
     action();
   };
 
-  const width = columns.reduce((sum, c) => sum + columnWidth(c), 0);
+  // No column is wider than most of a phone's screen, so the code and the content show side by side.
+  const widthOf = (c: ColumnId) => `min(${columnWidth(c)}rem, 70vw)`;
+  const width = `calc(${columns.map(widthOf).join(' + ')})`;
   return (
     <section
       ref={scrollRef}
@@ -117,14 +119,14 @@ export function RegisterTable({
     >
       <table
         className="data-table register-table"
-        style={{ width: `${width}rem` }}
+        style={{ width }}
         aria-rowcount={rows.length + 1}
         aria-describedby="register-keys"
       >
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
           {columns.map((c) => (
-            <col key={c} style={{ width: `${columnWidth(c)}rem` }} />
+            <col key={c} style={{ width: widthOf(c) }} />
           ))}
         </colgroup>
         <thead ref={headRef}>

@@ -107,9 +107,9 @@ function TaskEditor({ task }: { task?: RegisterTask }) {
       )}
       {task && !canManage && <p className="notice">{t('register.readOnly')}</p>}
 
-      <div className="register-editor__grid">
-        <div className="register-editor__main">
-          {editable ? (
+      {editable ? (
+        <div className="register-editor__grid">
+          <div className="register-editor__main">
             <TaskForm
               values={values}
               set={set}
@@ -124,22 +124,27 @@ function TaskEditor({ task }: { task?: RegisterTask }) {
               onSubmit={save}
               onReset={() => setValues(initial)}
             />
-          ) : (
-            task &&
-            task.registerState !== 'draft' && (
+            {task && task.registerState === 'draft' && <AssignPanel task={task} dirty={dirty} />}
+            {task && <CancelPanel task={task} />}
+          </div>
+          <aside className="register-editor__aside">
+            <FiveRChecklist facts={facts} />
+          </aside>
+        </div>
+      ) : (
+        // Reading: the checklist with what the task states under each part, then its deadlines.
+        task && (
+          <div className="register-editor__read">
+            <FiveRChecklist facts={facts} details={readDetails} />
+            {task.registerState !== 'draft' && (
               <section className="card" aria-labelledby="register-deadlines-title">
                 <h2 id="register-deadlines-title">{t('register.deadlines.title')}</h2>
                 <DeadlinesPanel task={task} />
               </section>
-            )
-          )}
-          {task && canManage && task.registerState === 'draft' && <AssignPanel task={task} dirty={dirty} />}
-          {task && canManage && task.registerState !== 'cancelled' && <CancelPanel task={task} />}
-        </div>
-        <aside className="register-editor__aside">
-          <FiveRChecklist facts={facts} details={editable || !task ? undefined : readDetails} />
-        </aside>
-      </div>
+            )}
+          </div>
+        )
+      )}
     </div>
   );
 }
