@@ -45,15 +45,15 @@ export function RegisterPage() {
     () => [...new Set(prepared.map((r) => r.task.groupNo))].sort((a, b) => a - b),
     [prepared],
   );
-  const { q, group, lead, state, missing, productType, dueFrom, dueTo, sort, dir } = search;
+  // Sorted once per sort order, then filtered (filtering keeps the order): a filter never re-sorts.
+  const sorted = useMemo(
+    () => sortRows(prepared, search.sort, search.dir),
+    [prepared, search.sort, search.dir],
+  );
+  const { q, group, lead, state, missing, productType, dueFrom, dueTo } = search;
   const rows = useMemo(
-    () =>
-      sortRows(
-        filterRows(prepared, { q, group, lead, state, missing, productType, dueFrom, dueTo }),
-        sort,
-        dir,
-      ),
-    [prepared, q, group, lead, state, missing, productType, dueFrom, dueTo, sort, dir],
+    () => filterRows(sorted, { q, group, lead, state, missing, productType, dueFrom, dueTo }),
+    [sorted, q, group, lead, state, missing, productType, dueFrom, dueTo],
   );
 
   const onSort = (column: ColumnId) =>
