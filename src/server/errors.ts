@@ -19,6 +19,10 @@ export type ErrorCode =
 export interface Issue {
   field: string;
   problem: string;
+  /** A stable name for the problem, where a client shows its own words for it (imports' file problems). */
+  code?: string;
+  /** The values the problem names (cells, sizes, names), for a client's own words. */
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

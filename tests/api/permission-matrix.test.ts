@@ -103,6 +103,7 @@ const MATRIX: Record<string, Expectation> = {
     status: 200,
     url: '/api/register/export?format=csv',
   },
+  'POST /api/register/import/columns': { allowed: ['coordinator'], status: 415, body: {} },
   'POST /api/register/import/preview': { allowed: ['coordinator'], status: 415, body: {} },
   'POST /api/register/import': { allowed: ['coordinator'], status: 415, body: {} },
   'GET /api/public/item-links': { allowed: EVERYONE, status: 200 },
@@ -155,6 +156,17 @@ const MATRIX: Record<string, Expectation> = {
     url: '/api/targets/T9999/values',
   },
   'GET /api/target-values': { allowed: ['coordinator'], status: 200 },
+  'GET /api/target-values/mine': { allowed: ['focal_officer'], status: 200 },
+  'GET /api/public/targets/:code/tasks': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/targets/T9999/tasks?asOf=2026-01-01',
+  },
+  'GET /api/public/tasks/:id/targets': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/tasks/999999/targets?asOf=2026-01-01',
+  },
   'PUT /api/target-values/:id': {
     allowed: ['focal_officer'],
     status: 400,
@@ -250,6 +262,7 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/plans/gaps/by-task': { allowed: SIGNED_IN, status: 200 },
   'POST /api/plans/rollup': { allowed: SIGNED_IN, status: 400, body: {} },
   'GET /api/plans/:agency': { allowed: SIGNED_IN, status: 404, url: '/api/plans/NOPE' },
+  'GET /api/plans/:agency/progress': { allowed: SIGNED_IN, status: 404, url: '/api/plans/NOPE/progress' },
   'POST /api/plans/:agency/copy-down': {
     allowed: ['focal_officer'],
     status: 404,
@@ -423,6 +436,8 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/files': { allowed: ['focal_officer'], status: 400, url: '/api/files?name=x.pdf' },
   'GET /api/files/:id': { allowed: SIGNED_IN, status: 404, url: '/api/files/999999' },
   'GET /api/bottlenecks': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/bottlenecks/counts': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/bottlenecks/:id': { allowed: SIGNED_IN, status: 404, url: '/api/bottlenecks/999999' },
   'POST /api/bottlenecks': { allowed: ['coordinator'], status: 400, body: {} },
   'POST /api/bottlenecks/:id/escalate': {
     allowed: ['coordinator'],

@@ -9,15 +9,23 @@ import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarn
 
 /** The main navigation every visitor sees, in Vietnamese. */
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
+/**
+ * Staff links every signed-in person sees (the register, plans; bottlenecks last), and those of one
+ * role, in the navigation's order (docs/roles.md).
+ */
+const SIGNED_IN_NAV = ['Sổ nhiệm vụ', 'Kế hoạch'];
+const SIGNED_IN_LAST = ['Điểm nghẽn'];
+const COORDINATOR_NAV = ['Nhập, xuất Excel', 'Gia hạn', 'Duyệt số liệu chỉ tiêu'];
+const FOCAL_OFFICER_NAV = ['Nhập số liệu chỉ tiêu'];
 
 /** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
 const ROLES = [
-  { role: 'system_admin', email: 'admin@nq57.example', admin: true },
-  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false },
-  { role: 'focal_officer', email: 'focal.bkhcn@nq57.example', admin: false },
-  { role: 'agency_head', email: 'head.bkhcn@nq57.example', admin: false },
-  { role: 'steering_viewer', email: 'steering@nq57.example', admin: false },
-  { role: 'auditor', email: 'auditor@nq57.example', admin: true },
+  { role: 'system_admin', email: 'admin@nq57.example', admin: true, staff: [] },
+  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staff: COORDINATOR_NAV },
+  { role: 'focal_officer', email: 'focal.bkhcn@nq57.example', admin: false, staff: FOCAL_OFFICER_NAV },
+  { role: 'agency_head', email: 'head.bkhcn@nq57.example', admin: false, staff: [] },
+  { role: 'steering_viewer', email: 'steering@nq57.example', admin: false, staff: [] },
+  { role: 'auditor', email: 'auditor@nq57.example', admin: true, staff: [] },
 ] as const;
 
 const OUT = process.env.UPDATE_SCREENSHOTS
@@ -96,17 +104,20 @@ describe('accounts in Chromium (demo mode)', () => {
     await page.getByRole('heading', { name: 'Hồ sơ cá nhân' }).waitFor();
   });
 
-  for (const { role, email, admin } of ROLES) {
+  for (const { role, email, admin, staff } of ROLES) {
     it(`shows a ${role} exactly what the role may see`, async () => {
       const { page } = await open();
       await signIn(page, email);
       await page.goto('/');
       await page.getByTestId('user-name').waitFor();
       await page.waitForLoadState('networkidle');
-      // Every signed-in role reads the task register (register.read); the admin area only some.
-      expect(await navLinks(page).allTextContents()).toEqual(
-        admin ? [...PUBLIC_NAV, 'Sổ nhiệm vụ', 'Quản trị'] : [...PUBLIC_NAV, 'Sổ nhiệm vụ'],
-      );
+      expect(await navLinks(page).allTextContents()).toEqual([
+        ...PUBLIC_NAV,
+        ...SIGNED_IN_NAV,
+        ...staff,
+        ...SIGNED_IN_LAST,
+        ...(admin ? ['Quản trị'] : []),
+      ]);
       await page.goto('/admin');
       if (admin) {
         await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();

@@ -24,6 +24,7 @@ describe.each(testEngines())('agency plans on %s', (engine) => {
     await makeUser(t.app.identity, 'staff@most.gov.vn', 'BKHCN', [
       { role: 'coordinator' },
       { role: 'focal_officer', unit: '48', subUnits: true },
+      { role: 'focal_officer', unit: 'BYT' },
     ]);
     client = await signInAs(t.app, 'staff@most.gov.vn');
     // Communes arrive with the organisations import; these two stand in for it.
@@ -168,6 +169,50 @@ describe.each(testEngines())('agency plans on %s', (engine) => {
 
     expect((await call('POST', '/plans/NOPE/copy-down')).status).toBe(404);
     expect((await call('POST', '/plans', { agency: PROVINCE })).status).toBe(409);
+  });
+
+  it("shows the plan's tree and its rolled-up progress, with the Program tasks it answers to", async () => {
+    const view = (await call('GET', `/plans/${PROVINCE}`)).body;
+    const programIds = new Set(view.programTasks.map((p: { id: number }) => p.id));
+    expect(view.programTasks.every((p: { planId: number | null }) => p.planId === null)).toBe(true);
+    // Every top-level item's parent is among them, and every assigned collective task too.
+    for (const item of view.items as Item[])
+      if (!view.items.some((i: Item) => i.id === item.parentTaskId))
+        expect(programIds.has(item.parentTaskId)).toBe(true);
+    const gaps = (await call('GET', '/plans/gaps/by-task')).body.items;
+    const provinceTask = gaps.find((g: { collective: string }) => g.collective === 'all_provinces');
+    expect(programIds.has(provinceTask.taskId)).toBe(true);
+
+    const progress = (await call('GET', `/plans/${PROVINCE}/progress`)).body.items as {
+      taskId: number;
+      progress: number;
+      source: string;
+      gaps: number;
+    }[];
+    const byId = new Map(progress.map((p) => [p.taskId, p]));
+    for (const t of [...view.programTasks, ...view.items]) expect(byId.has(t.id)).toBe(true);
+    // The item handed to two communes is their mean (nothing reported: 0) and the Program task above
+    // it counts the other provinces without an item as gaps.
+    const parent = view.items.find((i: Item) => view.items.some((c: Item) => c.parentTaskId === i.id));
+    expect(byId.get(parent.id)).toMatchObject({ progress: 0, source: 'children' });
+    expect(byId.get(parent.parentTaskId)!.gaps).toBeGreaterThan(0);
+  });
+
+  it("refuses a focal officer another agency's plan (403), whatever the plan", async () => {
+    await makeUser(t.app.identity, 'focal@hanoi.gov.vn', '01', [{ role: 'focal_officer' }]);
+    const hanoi = await signInAs(t.app, 'focal@hanoi.gov.vn');
+    const as = async (method: 'GET' | 'POST', url: string, payload?: object) =>
+      (await hanoi.request({ method, url: `/api${url}`, payload })).statusCode;
+    const before = (await call('GET', `/plans/${PROVINCE}`)).body.items.length;
+    expect(await as('POST', `/plans/${PROVINCE}/copy-down`)).toBe(403);
+    expect(
+      await as('POST', `/plans/${PROVINCE}/items`, { parentTaskId: 1, contentVi: 'x', lead: PROVINCE }),
+    ).toBe(403);
+    expect(await as('POST', '/plans', { agency: PROVINCE })).toBe(403);
+    expect((await call('GET', `/plans/${PROVINCE}`)).body.items).toHaveLength(before);
+    // Reading is open to every signed-in person; its own plan is its own to build.
+    expect(await as('GET', `/plans/${PROVINCE}`)).toBe(200);
+    expect(await as('POST', '/plans/01/copy-down')).toBe(200);
   });
 
   it('answers two simultaneous plan creations for one agency with 201 and 409, never 500', async () => {

@@ -102,16 +102,20 @@ export function plansRepository(db: Db | Tx) {
       );
       return row?.n ?? 0;
     },
-    /** A task and everything below it (not cancelled), nearest first. */
-    async subtree(taskId: number): Promise<number[]> {
+    /** Several tasks and everything below each (not cancelled), nearest first. */
+    async subtrees(taskIds: number[]): Promise<number[]> {
+      if (taskIds.length === 0) return [];
       const found = await rows<{ id: number }>(
         db,
         sql`WITH RECURSIVE down(id, depth, path) AS (
-              SELECT id, 0, ARRAY[id] FROM task WHERE id = ${taskId}
+              SELECT id, 0, ARRAY[id] FROM task WHERE id IN (${sql.join(
+                taskIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})
               UNION ALL
               SELECT t.id, down.depth + 1, down.path || t.id FROM task t JOIN down ON t.parent_task_id = down.id
                WHERE t.register_state <> 'cancelled' AND NOT t.id = ANY(down.path))
-            SELECT id FROM down ORDER BY depth, id`,
+            SELECT DISTINCT ON (id) id FROM down ORDER BY id, depth`,
       );
       return found.map((r) => r.id);
     },

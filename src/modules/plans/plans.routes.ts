@@ -7,6 +7,7 @@ import { isoTime, presentRegisterTask, registerTaskSchema } from '../register/re
 import {
   addPlanItem,
   assignPlanItem,
+  authorizeForAgency,
   cancelPlanItem,
   copyDown,
   createPlan,
@@ -14,6 +15,7 @@ import {
   gapsByTask,
   getPlan,
   listPlans,
+  planProgress,
   rollUpTask,
   updatePlanItem,
 } from './plans.service.ts';
@@ -35,7 +37,20 @@ const planSchema = z.object({
   documentNo: z.string().nullable(),
   createdAt: z.string(),
 });
-const planViewSchema = z.object({ plan: planSchema, items: z.array(registerTaskSchema) });
+const planViewSchema = z.object({
+  plan: planSchema,
+  items: z.array(registerTaskSchema),
+  programTasks: z
+    .array(registerTaskSchema)
+    .describe('The Program tasks the plan answers to: assigned to the agency, or parents of its items'),
+});
+const progressSchema = z.object({
+  taskId: z.number(),
+  progress: z.number(),
+  completed: z.boolean(),
+  source: z.enum(['reported', 'children', 'none']),
+  gaps: z.number().describe('Member agencies of its collective lead with no plan item, counted as 0'),
+});
 
 // Recursive, so it is a named OpenAPI component.
 const rolledUpSchema: z.ZodType<RolledUp> = z
@@ -55,6 +70,7 @@ function presentPlanView(v: Awaited<ReturnType<typeof getPlan>>) {
   return {
     plan: { ...v.plan, createdAt: isoTime(v.plan.createdAt)! },
     items: v.items.map(presentRegisterTask),
+    programTasks: v.programTasks.map(presentRegisterTask),
   };
 }
 
@@ -96,10 +112,12 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: planViewSchema },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.body.agency);
+      return reply
         .code(201)
-        .send(presentPlanView(await createPlan(db(), actorOf(request), request.query.program, request.body))),
+        .send(presentPlanView(await createPlan(db(), actorOf(request), request.query.program, request.body)));
+    },
   );
 
   app.get(
@@ -202,6 +220,22 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentPlanView(await getPlan(db(), request.query.program, request.params.agency)),
   );
 
+  app.get(
+    '/plans/:agency/progress',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Rolled-up progress of every task in the agency's plan tree (its Program tasks and the items below them)",
+        params: agencyParam,
+        querystring: programQuery,
+        response: { 200: z.object({ items: z.array(progressSchema) }) },
+      },
+    },
+    async (request) => ({ items: await planProgress(db(), request.query.program, request.params.agency) }),
+  );
+
   app.post(
     '/plans/:agency/copy-down',
     {
@@ -215,6 +249,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.params.agency);
       const result = await copyDown(db(), actorOf(request), request.query.program, request.params.agency);
       return { ...presentPlanView(result), created: result.created };
     },
@@ -234,6 +269,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.params.agency);
       const item = await addPlanItem(
         db(),
         actorOf(request),
@@ -258,8 +294,9 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: registerTaskSchema },
       },
     },
-    async (request) =>
-      presentRegisterTask(
+    async (request) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.params.agency);
+      return presentRegisterTask(
         await updatePlanItem(
           db(),
           actorOf(request),
@@ -268,7 +305,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.body,
         ),
-      ),
+      );
+    },
   );
 
   app.post(
@@ -284,8 +322,9 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: registerTaskSchema },
       },
     },
-    async (request) =>
-      presentRegisterTask(
+    async (request) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.params.agency);
+      return presentRegisterTask(
         await assignPlanItem(
           db(),
           actorOf(request),
@@ -294,7 +333,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.body.assignedOn,
         ),
-      ),
+      );
+    },
   );
 
   app.post(
@@ -310,8 +350,9 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: registerTaskSchema },
       },
     },
-    async (request) =>
-      presentRegisterTask(
+    async (request) => {
+      await authorizeForAgency(db(), request.subject, 'plans.manage', request.params.agency);
+      return presentRegisterTask(
         await cancelPlanItem(
           db(),
           actorOf(request),
@@ -320,6 +361,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.body.reason,
         ),
-      ),
+      );
+    },
   );
 };

@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { cleanText } from '../../lib/text.ts';
 import { conflict, type Issue, invalid, notFound } from '../../server/errors.ts';
+import { authorize, type PolicyName } from '../access/policies.ts';
+import type { Subject } from '../access/subject.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireProgram } from '../program/program.service.ts';
@@ -57,17 +59,84 @@ function planRules(plan: PlanRow, agency: ResolvedAgency): ExtraCheck {
   };
 }
 
+/**
+ * The route checked "holds the role somewhere"; the plan's (or request's) agency is the unit it must be
+ * held at (docs/roles.md). An unknown agency is left to the service, which answers 404 or 400.
+ */
+export async function authorizeForAgency(
+  db: Db,
+  subject: Subject,
+  policy: PolicyName,
+  agencyCode: string,
+): Promise<void> {
+  const agency = await registerRepository(db).agencyByCode(agencyCode);
+  if (agency) authorize(subject, policy, { orgUnitId: agency.id });
+}
+
+type WithMissing = RegisterTask & { missing: ReturnType<typeof missingParts> };
+const withMissing = (t: RegisterTask): WithMissing => ({ ...t, missing: missingParts(t) });
+
 export interface PlanView {
   plan: PlanRow;
-  items: (RegisterTask & { missing: ReturnType<typeof missingParts> })[];
+  items: WithMissing[];
+  /**
+   * The Program tasks the plan answers to: those assigned to the agency (directly or through a
+   * collective) and any other parent of a top-level item, so a screen can draw the whole tree.
+   */
+  programTasks: WithMissing[];
 }
 
 export async function getPlan(db: Db, programCode: string, agencyCode: string): Promise<PlanView> {
   const program = await requireProgram(db, programCode);
   const agency = await requireAgency(db, agencyCode);
   const plan = await requirePlan(db, program.id, agency);
-  const items = await registerRepository(db).planItems(plan.id);
-  return { plan, items: items.map((t) => ({ ...t, missing: missingParts(t) })) };
+  const registry = registerRepository(db);
+  const items = await registry.planItems(plan.id);
+  const inPlan = new Set(items.map((i) => i.id));
+  const parentIds = new Set(await plansRepository(db).assignedTo(program.id, agency));
+  for (const i of items)
+    if (i.parentTaskId !== null && !inPlan.has(i.parentTaskId)) parentIds.add(i.parentTaskId);
+  const order = [...parentIds];
+  const programTasks = (await registry.byIds(order)).sort(
+    (a, b) => order.indexOf(a.id) - order.indexOf(b.id),
+  );
+  return { plan, items: items.map(withMissing), programTasks: programTasks.map(withMissing) };
+}
+
+export interface TaskProgress {
+  taskId: number;
+  progress: number;
+  completed: boolean;
+  source: RolledUp['source'];
+  /** Member agencies of the task's collective lead with no plan item yet (held at 0 in the mean). */
+  gaps: number;
+}
+
+/**
+ * The rolled-up progress of every task in an agency's plan tree (its Program tasks and their items, every
+ * agency's items included, as the national figure counts them), by the rule of docs/plans.md.
+ */
+export async function planProgress(db: Db, programCode: string, agencyCode: string): Promise<TaskProgress[]> {
+  const view = await getPlan(db, programCode, agencyCode);
+  const roots = await rollUpRoots(
+    db,
+    view.plan.programId,
+    view.programTasks.map((t) => t.id),
+  );
+  const out: TaskProgress[] = [];
+  const walk = (node: RolledUp) => {
+    if (node.taskId !== null)
+      out.push({
+        taskId: node.taskId,
+        progress: node.progress,
+        completed: node.completed,
+        source: node.source,
+        gaps: node.children.filter((c) => c.key.startsWith('gap:')).length,
+      });
+    node.children.forEach(walk);
+  };
+  for (const root of roots.values()) walk(root);
+  return out;
 }
 
 export async function listPlans(db: Db, programCode: string) {
@@ -350,16 +419,32 @@ export async function rollUpTask(
   progress?: { taskId: number; progress: number; completed: boolean }[],
 ): Promise<RolledUp> {
   const program = await requireProgram(db, programCode);
-  const ids = await plansRepository(db).subtree(taskId);
-  const tasks = await registerRepository(db).byIds(ids);
-  const root = tasks.find((t) => t.id === taskId);
-  if (!root || root.programId !== program.id) throw notFound(`Task ${taskId}`);
-  const gaps = await plansRepository(db).gaps(program.id);
+  const rolled = (await rollUpRoots(db, program.id, [taskId], progress)).get(taskId);
+  if (!rolled) throw notFound(`Task ${taskId}`);
+  return rolled;
+}
+
+/**
+ * Rolls up several tasks' subtrees with one read of each kind (tasks, gaps, accepted progress). A root
+ * that is not a task of the program is left out of the answer.
+ */
+async function rollUpRoots(
+  db: Db,
+  programId: number,
+  rootIds: number[],
+  progress?: { taskId: number; progress: number; completed: boolean }[],
+): Promise<Map<number, RolledUp>> {
+  const result = new Map<number, RolledUp>();
+  if (rootIds.length === 0) return result;
+  const ids = await plansRepository(db).subtrees(rootIds);
+  const tasks = (await registerRepository(db).byIds(ids)).filter((t) => t.programId === programId);
+  const gaps = await plansRepository(db).gaps(programId);
+  const roots = new Set(rootIds);
   const nodes = new Map<number, ProgressNode>(
     tasks.map((t) => [t.id, { key: `task:${t.id}`, taskId: t.id, children: [] }]),
   );
   for (const t of tasks)
-    if (t.id !== taskId && t.parentTaskId !== null)
+    if (!roots.has(t.id) && t.parentTaskId !== null)
       nodes.get(t.parentTaskId)?.children.push(nodes.get(t.id)!);
   for (const t of tasks) {
     const node = nodes.get(t.id)!;
@@ -367,9 +452,13 @@ export async function rollUpTask(
     for (const g of gaps)
       if (g.taskId === t.id) node.children.push({ key: `gap:${g.agencyCode}`, taskId: null, children: [] });
   }
-  const own = progress ?? (await plansRepository(db).acceptedProgress(ids));
+  const own = progress ?? (await plansRepository(db).acceptedProgress(tasks.map((t) => t.id)));
   const input = new Map<number, ProgressInput>(
     own.map((p) => [p.taskId, { progress: p.progress, completed: p.completed }]),
   );
-  return rollUp(nodes.get(taskId)!, input);
+  for (const id of rootIds) {
+    const node = nodes.get(id);
+    if (node) result.set(id, rollUp(node, input));
+  }
+  return result;
 }

@@ -120,18 +120,24 @@ export interface HeaderMatch {
   mapping: ColumnMapping;
 }
 
+/** The fields a row's texts name, each at its first column. */
+export function headerMapping(texts: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  texts.forEach((text, index) => {
+    if (!text) return;
+    const field = fieldOfHeader(text);
+    if (field && mapping[field] === undefined) mapping[field] = index;
+  });
+  return mapping;
+}
+
 /**
  * The header is the first row (among the first 20) that names the Task column and at least two other
  * columns of the appendix; title rows above it are skipped.
  */
 export function detectHeader(rows: { rowNumber: number; texts: string[] }[]): HeaderMatch | null {
   for (const row of rows.slice(0, 20)) {
-    const mapping: ColumnMapping = {};
-    row.texts.forEach((text, index) => {
-      if (!text) return;
-      const field = fieldOfHeader(text);
-      if (field && mapping[field] === undefined) mapping[field] = index;
-    });
+    const mapping = headerMapping(row.texts);
     if (mapping.task !== undefined && Object.keys(mapping).length >= 3) {
       return { headerRow: row.rowNumber, mapping };
     }

@@ -28,16 +28,51 @@ export type DeclaredFormat = 'xlsx' | 'csv' | undefined;
 const EMPTY: RawCell = { kind: 'empty' };
 const LIST_AT_MOST = 10;
 
-export function fileRejected(problem: string): AppError {
-  return new AppError(400, 'validation_failed', `file: ${problem}`, [{ field: 'file', problem }]);
+/**
+ * A file refused before any row is read. `code` and `params` name the problem for a client that shows
+ * its own words (the import wizard, in Vietnamese); `problem` is the English message.
+ */
+export function fileRejected(
+  problem: string,
+  code: FileProblem,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError(400, 'validation_failed', `file: ${problem}`, [
+    { field: 'file', problem, code, params },
+  ]);
 }
+
+export type FileProblem =
+  | 'empty'
+  | 'xls'
+  | 'not_xlsx'
+  | 'unreadable_xlsx'
+  | 'no_sheet'
+  | 'sheet_missing'
+  | 'merged_cells'
+  | 'formulas'
+  | 'utf16'
+  | 'not_utf8'
+  | 'unreadable_csv'
+  | 'no_columns'
+  | 'too_large';
 
 export function fileTooLarge(bytes: number): AppError {
   return new AppError(
     413,
     'payload_too_large',
     `file: ${(bytes / 1024 / 1024).toFixed(1)} MB is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit; split the register into several files`,
-    [{ field: 'file', problem: 'over the size limit' }],
+    [
+      {
+        field: 'file',
+        problem: 'over the size limit',
+        code: 'too_large',
+        params: {
+          megabytes: Number((bytes / 1024 / 1024).toFixed(1)),
+          limit: MAX_IMPORT_BYTES / 1024 / 1024,
+        },
+      },
+    ],
   );
 }
 
@@ -56,16 +91,17 @@ export async function readRegisterFile(
   options: { sheet?: string } = {},
 ): Promise<SheetGrid> {
   if (bytes.length > MAX_IMPORT_BYTES) throw fileTooLarge(bytes.length);
-  if (bytes.length === 0) throw fileRejected('is empty');
+  if (bytes.length === 0) throw fileRejected('is empty', 'empty');
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const isOle = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
   if (isOle) {
-    throw fileRejected('is an old Excel 97–2003 (.xls) file; open it in Excel and save it as .xlsx');
+    throw fileRejected('is an old Excel 97–2003 (.xls) file; open it in Excel and save it as .xlsx', 'xls');
   }
   if (isZip) return readWorkbook(bytes, options.sheet);
   if (declared === 'xlsx') {
     throw fileRejected(
       'is not an Excel workbook (.xlsx): an .xlsx file is a ZIP archive and this one is not',
+      'not_xlsx',
     );
   }
   return readCsv(bytes);
@@ -77,18 +113,28 @@ async function readWorkbook(bytes: Buffer, sheet: string | undefined): Promise<S
     // exceljs's Buffer type predates Node 20's generic Buffer.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw fileRejected(`is not a readable Excel workbook (.xlsx): ${(error as Error).message}`);
+    throw fileRejected(
+      `is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
+      'unreadable_xlsx',
+    );
   }
   const worksheets = workbook.worksheets.filter((w) => w.state === 'visible');
-  if (worksheets.length === 0) throw fileRejected('holds no worksheet; is it really an .xlsx workbook?');
+  if (worksheets.length === 0)
+    throw fileRejected('holds no worksheet; is it really an .xlsx workbook?', 'no_sheet');
   const ws = sheet ? worksheets.find((w) => w.name === sheet) : worksheets[0];
   if (!ws) {
-    throw fileRejected(`has no sheet "${sheet}"; sheets: ${worksheets.map((w) => `"${w.name}"`).join(', ')}`);
+    const sheets = worksheets.map((w) => `"${w.name}"`).join(', ');
+    throw fileRejected(`has no sheet "${sheet}"; sheets: ${sheets}`, 'sheet_missing', {
+      sheet: sheet ?? '',
+      sheets,
+    });
   }
   if (ws.hasMerges) {
     const merges = ws.model.merges;
     throw fileRejected(
       `sheet "${ws.name}" has merged cells at ${listed(merges)}; unmerge them (a group title goes in its own row, or use the Group column)`,
+      'merged_cells',
+      { sheet: ws.name, cells: listed(merges) },
     );
   }
   const rows: GridRow[] = [];
@@ -109,6 +155,8 @@ async function readWorkbook(bytes: Buffer, sheet: string | undefined): Promise<S
   if (formulas.length) {
     throw fileRejected(
       `sheet "${ws.name}" has formulas at ${listed(formulas)}; copy the cells and paste them as values`,
+      'formulas',
+      { sheet: ws.name, cells: listed(formulas) },
     );
   }
   return { format: 'xlsx', sheetName: ws.name, rows };
@@ -142,7 +190,7 @@ function readCsv(bytes: Buffer): SheetGrid {
       skip_empty_lines: false,
     });
   } catch (error) {
-    throw fileRejected(`is not readable CSV: ${(error as Error).message}`);
+    throw fileRejected(`is not readable CSV: ${(error as Error).message}`, 'unreadable_csv');
   }
   return {
     format: 'csv',
@@ -157,7 +205,7 @@ function readCsv(bytes: Buffer): SheetGrid {
 /** UTF-8 with or without a BOM; anything else is refused with where it went wrong. */
 function decodeUtf8(bytes: Buffer): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw fileRejected('is UTF-16 text; save it as "CSV UTF-8 (Comma delimited)"');
+    throw fileRejected('is UTF-16 text; save it as "CSV UTF-8 (Comma delimited)"', 'utf16');
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
@@ -165,8 +213,11 @@ function decodeUtf8(bytes: Buffer): string {
   } catch {
     const at = firstInvalidUtf8(body);
     const line = body.subarray(0, at).toString('latin1').split('\n').length;
+    const byte = `0x${body[at]?.toString(16).padStart(2, '0')}`;
     throw fileRejected(
-      `is not UTF-8 text (invalid byte 0x${body[at]?.toString(16).padStart(2, '0')} on line ${line}); it may be in Windows-1258 or TCVN3. Save it as "CSV UTF-8 (Comma delimited)"`,
+      `is not UTF-8 text (invalid byte ${byte} on line ${line}); it may be in Windows-1258 or TCVN3. Save it as "CSV UTF-8 (Comma delimited)"`,
+      'not_utf8',
+      { byte, line },
     );
   }
 }

@@ -9,12 +9,15 @@ import { requireProgram } from '../program/program.service.ts';
 import { agencyDirectory, hashOf } from '../program/program-plan.ts';
 import {
   type ColumnMapping,
+  columnLetter,
+  detectHeader,
   HEADERS_VI,
+  headerMapping,
   parseColumnRef,
   REGISTER_FIELDS,
   type RegisterField,
 } from './register-columns.ts';
-import { readRegisterFile } from './register-file.ts';
+import { cellText, readRegisterFile } from './register-file.ts';
 import { registerIoRepository } from './register-io.repository.ts';
 import { type ImportContext, type ImportRow, type ParsedRegister, parseRegister } from './register-rows.ts';
 
@@ -30,6 +33,8 @@ export interface ImportInput {
   assignedOn?: string;
   /** The group of rows without a Group column or group heading; default 1. */
   defaultGroupNo?: number;
+  /** The header's row (1-based) when the person says where it is; default: found by its names. */
+  headerRow?: number;
 }
 
 export interface ImportPreview {
@@ -96,12 +101,14 @@ async function prepare(db: Db, input: ImportInput) {
   const defaultGroupNo = input.defaultGroupNo ?? 1;
   if (!Number.isInteger(defaultGroupNo) || defaultGroupNo < 1)
     issues.push({ field: 'defaultGroup', problem: 'must be a whole number from 1' });
+  if (input.headerRow !== undefined && (!Number.isInteger(input.headerRow) || input.headerRow < 1))
+    issues.push({ field: 'headerRow', problem: 'must be a row number from 1' });
   if (issues.length) throw invalid(issues);
   const mapping = overrideMapping(input.mapping);
   const grid = await readRegisterFile(input.bytes, input.format, { sheet: input.sheet });
   const assignedOn = input.assignedOn ?? program.documentDate ?? null;
   const ctx = await importContext(db, program.id, assignedOn, defaultGroupNo);
-  const parsed = parseRegister(grid, mapping, ctx);
+  const parsed = parseRegister(grid, mapping, ctx, input.headerRow);
   const groups = await registerIoRepository(db).groupIdsByNo(program.id);
   const groupsToCreate = [...new Set(parsed.rows.map((r) => r.groupNo))]
     .filter((n) => !groups.has(n))
@@ -123,6 +130,63 @@ async function prepare(db: Db, input: ImportInput) {
     rows: parsed.rows,
   };
   return { program, parsed, preview, ctx };
+}
+
+export interface FileColumns {
+  format: 'xlsx' | 'csv';
+  sheet: string | null;
+  /** The header's row: found by its names, else the first row with text. */
+  headerRow: number;
+  /** Whether the header was recognised by its names (else the person maps every column). */
+  detected: boolean;
+  /** Every column of the file with its header text and the first values below it. */
+  columns: { column: string; header: string; samples: string[] }[];
+  /** The columns recognised for the register's fields. */
+  mapping: { field: RegisterField; column: string }[];
+}
+
+const SAMPLES = 3;
+
+/**
+ * The columns of an uploaded file, for the import wizard's mapping step: the person sees their own
+ * headers and a few values and says which is which. File-level problems (size, format, merged cells,
+ * formulas, encoding) are refused here as in the preview. Reads nothing from the database.
+ */
+export async function readFileColumns(
+  input: Pick<ImportInput, 'bytes' | 'format' | 'sheet' | 'headerRow'>,
+): Promise<FileColumns> {
+  const grid = await readRegisterFile(input.bytes, input.format, { sheet: input.sheet });
+  const texts = grid.rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    texts: r.cells.map((c) => cellText(c).trim()),
+  }));
+  const detected = input.headerRow === undefined ? detectHeader(texts) : null;
+  const headerRow =
+    input.headerRow ?? detected?.headerRow ?? texts.find((r) => r.texts.some(Boolean))?.rowNumber ?? 1;
+  const header = texts.find((r) => r.rowNumber === headerRow)?.texts ?? [];
+  const below = texts.filter((r) => r.rowNumber > headerRow && r.texts.some(Boolean));
+  const width = Math.max(header.length, ...below.slice(0, 50).map((r) => r.texts.length), 0);
+  const columns = Array.from({ length: Math.min(width, 60) }, (_, index) => ({
+    column: columnLetter(index),
+    header: header[index] ?? '',
+    samples: below
+      .map((r) => r.texts[index] ?? '')
+      .filter((v) => v && !/^\(\d{1,2}\)$/.test(v))
+      .slice(0, SAMPLES)
+      .map((v) => (v.length > 120 ? `${v.slice(0, 117)}…` : v)),
+  }));
+  const mapping = detected?.mapping ?? headerMapping(header);
+  return {
+    format: grid.format,
+    sheet: grid.sheetName,
+    headerRow,
+    detected: detected !== null,
+    columns,
+    mapping: REGISTER_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => ({
+      field: f,
+      column: columnLetter(mapping[f]!),
+    })),
+  };
 }
 
 /** What an import would do, row by row, without writing anything. */

@@ -174,6 +174,67 @@ describe.each(testEngines())('register import and export on %s', (engine) => {
     expect((again as AppError).message).toContain('No. 1 already exists in the program');
   });
 
+  it("maps a file's own headers over HTTP: columns to choose from, then the preview with the header row said", async () => {
+    const post = (url: string, payload: Buffer) =>
+      client.request({ method: 'POST', url, payload, headers: { 'content-type': XLSX } });
+    const bytes = await workbook([
+      ['KẾ HOẠCH BỔ SUNG'],
+      ['Số hiệu', 'Công việc', 'Đơn vị làm', 'Ghi chú', 'Hạn chót'],
+      ['B1', 'Số hoá hồ sơ', 'Bộ Thông tin và Truyền thông', 'Nền tảng', '30/9/2025'],
+      ['B2', 'Đào tạo cán bộ', 'Bộ Tài chánh', 'Báo cáo', 45900],
+    ]);
+    const columns = await post('/api/register/import/columns', bytes);
+    expect(columns.statusCode).toBe(200);
+    expect(columns.json()).toMatchObject({
+      format: 'xlsx',
+      headerRow: 1,
+      detected: false,
+      mapping: [],
+    });
+    // Nothing named like the appendix: the person says the header is row 2 and maps every column.
+    const said = (await post('/api/register/import/columns?headerRow=2', bytes)).json();
+    expect(said.columns.map((c: { column: string; header: string }) => `${c.column}:${c.header}`)).toEqual([
+      'A:Số hiệu',
+      'B:Công việc',
+      'C:Đơn vị làm',
+      'D:Ghi chú',
+      'E:Hạn chót',
+    ]);
+    expect(said.columns[0].samples).toEqual(['B1', 'B2']);
+    const mapping = encodeURIComponent('no=A,task=B,lead=C,product=D,deadline=E');
+    const preview = await post(`/api/register/import/preview?headerRow=2&mapping=${mapping}`, bytes);
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json();
+    expect(body.summary).toMatchObject({ rows: 2, withErrors: 0 });
+    expect(body.rows.map((r: { code: string }) => r.code)).toEqual(['B1', 'B2']);
+    // Each warning carries what it names, so the wizard says it in Vietnamese or English.
+    expect(body.rows[0].warnings[0]).toMatchObject({
+      code: 'agency_former_name',
+      params: { name: 'Bộ Thông tin và Truyền thông', today: 'Bộ Khoa học và Công nghệ' },
+    });
+    expect(body.rows[1].warnings.map((w: { code: string }) => w.code)).toEqual([
+      'deadline_serial_converted',
+      'agency_unknown',
+    ]);
+    expect(body.rows[1].warnings[0].params).toEqual({ serial: 45900, date: '31/08/2025' });
+    expect(body.rows[1].warnings[1]).toMatchObject({
+      params: { name: 'Bộ Tài chánh', suggestion: 'Bộ Tài chính' },
+      suggestion: 'Bộ Tài chính',
+    });
+    // A file problem has a stable code and the cells it names.
+    const merged = await workbook([HEADER, [1, 'a', 'b', 'c', 'd', 'e']]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(merged as unknown as ExcelJS.Buffer);
+    wb.worksheets[0]!.mergeCells('A2:B2');
+    const refused = await post('/api/register/import/columns', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.issues[0]).toMatchObject({
+      field: 'file',
+      code: 'merged_cells',
+      params: { sheet: 'Phụ lục', cells: 'A2:B2' },
+    });
+  });
+
   it('exports over HTTP: the ledger in .xlsx with Vietnamese headers in Times New Roman 13', async () => {
     const res = await client.request({ method: 'GET', url: '/api/register/export?kind=ledger&format=xlsx' });
     expect(res.statusCode).toBe(200);

@@ -6,7 +6,7 @@ import { actorOf } from '../audit/request-actor.ts';
 import { REGISTER_FIELDS, type RegisterField } from './register-columns.ts';
 import { exportRegister } from './register-export.service.ts';
 import { MAX_IMPORT_BYTES } from './register-file.ts';
-import { commitImport, type ImportInput, previewImport } from './register-import.service.ts';
+import { commitImport, type ImportInput, previewImport, readFileColumns } from './register-import.service.ts';
 
 const tags = ['register: Excel and CSV'];
 const UPLOAD_TYPES = [
@@ -43,6 +43,13 @@ const importQuery = z.object({
   assignedOn: isoDate.optional(),
   defaultGroup: z.coerce.number().int().min(1).max(999).optional(),
   mapping: mappingParam.optional(),
+  headerRow: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('The row of the header (1-based) when the names are not recognised; rows up to it are skipped'),
 });
 
 const issue = z.object({
@@ -50,6 +57,7 @@ const issue = z.object({
   code: z.string(),
   message: z.string(),
   suggestion: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 const previewSchema = z.object({
@@ -102,6 +110,7 @@ function importInput(query: z.infer<typeof importQuery>, body: unknown): ImportI
     assignedOn: query.assignedOn,
     defaultGroupNo: query.defaultGroup,
     mapping: query.mapping,
+    headerRow: query.headerRow,
   };
 }
 
@@ -138,6 +147,39 @@ export const registerIoRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .send(file.bytes);
+    },
+  );
+
+  app.post(
+    '/register/import/columns',
+    {
+      config: { policy: 'register.manage' },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags,
+        summary: "The file's columns with their headers and first values, for mapping them; writes nothing",
+        description: `Send the file as the request body (content-type ${UPLOAD_TYPES.join(', ')}), at most 50 MB. File problems (format, merged cells, formulas, encoding) are refused as in the preview.`,
+        querystring: importQuery.pick({ format: true, sheet: true, headerRow: true }),
+        response: {
+          200: z.object({
+            format: z.enum(['xlsx', 'csv']),
+            sheet: z.string().nullable(),
+            headerRow: z.number(),
+            detected: z.boolean(),
+            columns: z.array(
+              z.object({ column: z.string(), header: z.string(), samples: z.array(z.string()) }),
+            ),
+            mapping: z.array(z.object({ field: z.enum(REGISTER_FIELDS), column: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { bytes, format, sheet, headerRow } = importInput(
+        { program: 'NQ57', ...request.query },
+        request.body,
+      );
+      return readFileColumns({ bytes, format, sheet, headerRow });
     },
   );
 

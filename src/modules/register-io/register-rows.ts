@@ -11,6 +11,7 @@ import {
   detectHeader,
   HEADERS_EN,
   HEADERS_VI,
+  headerMapping,
   REGISTER_FIELDS,
   REQUIRED_FIELDS,
   type RegisterField,
@@ -27,6 +28,8 @@ export interface RowIssue {
   code: string;
   message: string;
   suggestion?: string;
+  /** The values the message names, so a client can say it in its own language. */
+  params?: Record<string, string | number>;
 }
 
 export interface ImportRow {
@@ -84,16 +87,28 @@ const ROMAN: Record<string, number> = {
 const EXCEL_EPOCH = '1899-12-30';
 const SERIAL_RANGE = [20_000, 80_000] as const; // 1954 to 2119: anything else is not a date serial
 
+/**
+ * `headerRowOverride` names the header row (1-based) when the person says where it is (the import
+ * wizard's mapping step); otherwise it is found by its names. A mapping given with an unrecognised header
+ * and no header row reads every row as data.
+ */
 export function parseRegister(
   grid: SheetGrid,
   override: ColumnMapping | undefined,
   ctx: ImportContext,
+  headerRowOverride?: number,
 ): ParsedRegister {
   const texts = grid.rows.map((r) => ({
     rowNumber: r.rowNumber,
     texts: r.cells.map((c) => cellText(c).trim()),
   }));
-  const detected = detectHeader(texts);
+  const detected =
+    headerRowOverride === undefined
+      ? detectHeader(texts)
+      : {
+          headerRow: headerRowOverride,
+          mapping: headerMapping(texts.find((r) => r.rowNumber === headerRowOverride)?.texts ?? []),
+        };
   const mapping: ColumnMapping = { ...(detected?.mapping ?? {}), ...(override ?? {}) };
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
   if (missing.length) {
@@ -107,6 +122,8 @@ export function parseRegister(
               .join(', ')}`
           : ''
       }. Name the columns as in the appendix or give the mapping`,
+      'no_columns',
+      { missing: missing.join(',') },
     );
   }
   const headerRow = detected?.headerRow ?? 0;
@@ -168,11 +185,17 @@ function parseRow(
       column: 'no',
       code: 'no_duplicate',
       message: `No. ${code} is also used on row ${firstRowOfCode.get(code)}`,
+      params: { no: code, row: firstRowOfCode.get(code)! },
     });
   } else {
     firstRowOfCode.set(code, rowNumber);
     if (ctx.existingCodes.has(code)) {
-      errors.push({ column: 'no', code: 'no_exists', message: `No. ${code} already exists in the program` });
+      errors.push({
+        column: 'no',
+        code: 'no_exists',
+        message: `No. ${code} already exists in the program`,
+        params: { no: code },
+      });
     }
   }
 
@@ -187,6 +210,7 @@ function parseRow(
         column: 'group',
         code: 'group_invalid',
         message: `"${groupText}" is not a group number`,
+        params: { value: groupText },
       });
   }
   const groupTitle = groupText.replace(/^(\d{1,3}|[IVX]+)[.:)\s-]*/i, '').trim() || null;
@@ -204,6 +228,7 @@ function parseRow(
         column: 'deadline',
         code: 'deadline_before_assignment',
         message: `the deadline ${toVietnameseDate(dueDate)} is before the assignment date ${toVietnameseDate(ctx.assignedOn)}`,
+        params: { deadline: toVietnameseDate(dueDate), assignedOn: toVietnameseDate(ctx.assignedOn) },
       });
     }
   } else if (parsed.kind === 'recurring') {
@@ -221,6 +246,7 @@ function parseRow(
       column: 'deadline',
       code: 'deadline_no_rule',
       message: `no deadline rule covers "${deadline}": kept as written, no due date (see docs/deadline-rules.md)`,
+      params: { value: deadline ?? '' },
     });
   }
 
@@ -274,6 +300,7 @@ function readDeadline(cell: RawCell | undefined, warnings: RowIssue[]): string |
       column: 'deadline',
       code: 'deadline_serial_converted',
       message: `the date serial number ${raw} was read as ${toVietnameseDate(iso)}; format the cell as a date or text`,
+      params: { serial: raw, date: toVietnameseDate(iso) },
     });
     return toVietnameseDate(iso);
   }
@@ -332,6 +359,7 @@ function resolveCell(
           ? `unknown agency "${name}"; did you mean "${ref.suggestion}"? Kept as written`
           : `unknown agency "${name}"; kept as written`,
         ...(ref.suggestion ? { suggestion: ref.suggestion } : {}),
+        params: { name, ...(ref.suggestion ? { suggestion: ref.suggestion } : {}) },
       });
     } else if (ref.kind === 'org' && ref.viaLegacyName) {
       const today = ctx.orgNames.get(ref.orgCode);
@@ -340,6 +368,7 @@ function resolveCell(
         code: 'agency_former_name',
         message: `"${name}" is a former name, mapped to ${today ?? ref.orgCode}`,
         suggestion: today ?? ref.orgCode,
+        params: { name, today: today ?? ref.orgCode },
       });
     }
     planned.push({
@@ -373,12 +402,14 @@ function checkLeadIsPartner(agencies: PlannedAgency[], errors: RowIssue[], warni
         message: lead.collective
           ? `"${partner.nameAsWritten}" is both lead and partner`
           : `partner "${partner.nameAsWritten}" is now part of the lead "${lead.nameAsWritten}" (merged bodies)`,
+        params: { partner: partner.nameAsWritten, lead: lead.nameAsWritten },
       });
     } else {
       errors.push({
         column: 'partners',
         code: 'lead_is_partner',
         message: `"${partner.nameAsWritten}" is the lead agency and cannot also be a partner`,
+        params: { name: partner.nameAsWritten },
       });
     }
   }

@@ -6,7 +6,10 @@ import type { ExtensionState } from './register.schema.ts';
 export interface ExtensionRow {
   id: number;
   taskId: number;
+  taskCode: string;
+  taskContentVi: string;
   requestingOrgCode: string | null;
+  requestingOrgNameVi: string | null;
   requestedByLabel: string;
   reason: string;
   previousDueDate: string;
@@ -18,11 +21,12 @@ export interface ExtensionRow {
   decisionNote: string | null;
 }
 
-const SELECT = sql`SELECT e.id, e.task_id AS "taskId", o.code AS "requestingOrgCode",
+const SELECT = sql`SELECT e.id, e.task_id AS "taskId", t.code AS "taskCode", t.content_vi AS "taskContentVi",
+       o.code AS "requestingOrgCode", o.name_vi AS "requestingOrgNameVi",
        e.requested_by_label AS "requestedByLabel", e.reason, e.previous_due_date AS "previousDueDate",
        e.requested_due_date AS "requestedDueDate", e.state, e.requested_at AS "requestedAt",
        e.decided_at AS "decidedAt", e.decided_by_label AS "decidedByLabel", e.decision_note AS "decisionNote"
-  FROM deadline_extension e LEFT JOIN org_unit o ON o.id = e.requesting_org_id`;
+  FROM deadline_extension e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit o ON o.id = e.requesting_org_id`;
 
 export function extensionsRepository(db: Db | Tx) {
   return {
@@ -32,7 +36,7 @@ export function extensionsRepository(db: Db | Tx) {
     pending(programId: number): Promise<ExtensionRow[]> {
       return rows<ExtensionRow>(
         db,
-        sql`${SELECT} JOIN task t ON t.id = e.task_id
+        sql`${SELECT}
              WHERE e.state = 'pending' AND t.program_id = ${programId} ORDER BY e.requested_at, e.id`,
       );
     },

@@ -228,6 +228,23 @@ describe.each(testEngines())('task register on %s', (engine) => {
       (await call('POST', `/register/tasks/${task.id}/assign`, { assignedOn: '2025-04-01' })).status,
     ).toBe(200);
 
+    // A focal officer of another agency may not ask in the lead's name.
+    await makeUser(t.app.identity, 'focal@mof.gov.vn', 'BTC', [{ role: 'focal_officer' }]);
+    const other = await signInAs(t.app, 'focal@mof.gov.vn');
+    const inOthersName = await other.request({
+      method: 'POST',
+      url: `/api/register/tasks/${task.id}/extensions`,
+      payload: { agency: 'BKHCN', reason: 'Hộ', requestedDueDate: '2025-12-31' },
+    });
+    expect(inOthersName.statusCode).toBe(403);
+    const ownNameNotLead = await other.request({
+      method: 'POST',
+      url: `/api/register/tasks/${task.id}/extensions`,
+      payload: { agency: 'BTC', reason: 'Không chủ trì', requestedDueDate: '2025-12-31' },
+    });
+    expect(ownNameNotLead.statusCode).toBe(403);
+    expect(ownNameNotLead.json().error.message).toContain('does not lead');
+
     const notLead = await call('POST', `/register/tasks/${task.id}/extensions`, {
       agency: 'BTC',
       reason: 'Cần thêm thời gian',
@@ -258,9 +275,12 @@ describe.each(testEngines())('task register on %s', (engine) => {
       requestedDueDate: '2026-03-31',
     });
     expect(twice.status).toBe(409);
-    expect((await call('GET', '/register/extensions')).body.items.map((e: { id: number }) => e.id)).toContain(
-      asked.body.id,
-    );
+    const queue = (await call('GET', '/register/extensions')).body.items;
+    expect(queue.find((e: { id: number }) => e.id === asked.body.id)).toMatchObject({
+      taskCode: task.code,
+      taskContentVi: task.contentVi,
+      requestingOrgNameVi: 'Bộ Khoa học và Công nghệ',
+    });
 
     const decided = await call('POST', `/register/extensions/${asked.body.id}/decision`, {
       decision: 'approve',

@@ -49,7 +49,10 @@ export const registerTaskSchema = z.object({
 export const extensionSchema = z.object({
   id: z.number(),
   taskId: z.number(),
+  taskCode: z.string(),
+  taskContentVi: z.string(),
   requestingOrgCode: z.string().nullable(),
+  requestingOrgNameVi: z.string().nullable(),
   requestedByLabel: z.string(),
   reason: z.string(),
   previousDueDate: z.string(),

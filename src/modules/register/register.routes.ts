@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate, programCode, searchText } from '../../lib/http.ts';
 import { invalid } from '../../server/errors.ts';
 import { actorOf } from '../audit/request-actor.ts';
+import { authorizeForAgency } from '../plans/plans.service.ts';
 import { decideExtension, pendingExtensions, requestExtension, taskDeadlines } from './extensions.service.ts';
 import {
   asOfText,
@@ -321,6 +322,8 @@ export const taskRegisterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // The route checked "focal officer or head somewhere"; the asking agency is where it must hold.
+      await authorizeForAgency(db(), request.subject, 'extensions.request', request.body.agency);
       const e = await requestExtension(
         db(),
         actorOf(request),

@@ -16,6 +16,12 @@ const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[]
   { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
   { to: '/register', key: 'register.nav', end: false, policy: 'register.read' },
+  { to: '/plans', key: 'plans.nav', end: false, policy: 'plans.read' },
+  { to: '/register/import', key: 'registerIo.nav', end: false, policy: 'register.manage' },
+  { to: '/register/extensions', key: 'extensions.nav', end: false, policy: 'extensions.decide' },
+  { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
+  { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
+  { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
 ];
 
 export function AppLayout() {

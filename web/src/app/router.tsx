@@ -6,13 +6,16 @@ import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { meQuery } from '../features/auth/api/get-me.ts';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
+import { boardFilterFromUrl, boardQuery, countsQuery } from '../features/bottlenecks/api/bottlenecks.ts';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import {
   evaluationAgencyQuery,
   evaluationQuery,
   evaluationsQuery,
 } from '../features/evaluations/api/get-evaluations.ts';
+import { pendingExtensionsQuery } from '../features/extensions/api/extensions.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
+import { gapsByAgencyQuery, plansQuery } from '../features/plans/api/plans.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
 import {
   loadItemLinks,
@@ -20,6 +23,8 @@ import {
   loadRegisterTask,
   loadTaskHistory,
 } from '../features/register/register-loaders.ts';
+import { definitionQuery } from '../features/target-admin/api/target-definition.ts';
+import { myValuesQuery, reviewQueueQuery } from '../features/target-admin/api/target-values.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
 import { targetsQuery } from '../features/targets/api/get-targets.ts';
 import { targetSearchFromUrl } from '../features/targets/target-search.ts';
@@ -87,6 +92,64 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../features/targets/components/target-page.tsx')).TargetPage,
         }),
+      },
+      {
+        path: 'targets/:code/definition',
+        element: <RequireSignIn anyOf={['targets.manage']} />,
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(definitionQuery(params.code ?? ''))),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/definition-page.tsx'))
+                .DefinitionPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'target-values',
+        element: <RequireSignIn anyOf={['targets.values.enter']} />,
+        loader: prefetch(() => queryClient.prefetchQuery(myValuesQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/values-page.tsx')).ValuesPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'target-values/review',
+        element: <RequireSignIn anyOf={['targets.values.review']} />,
+        loader: prefetch(() => queryClient.prefetchQuery(reviewQueueQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/review-page.tsx')).ReviewPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'bottlenecks',
+        element: <RequireSignIn anyOf={['bottlenecks.read']} />,
+        loader: prefetch(({ request }) => {
+          const filter = boardFilterFromUrl(new URL(request.url).searchParams);
+          void queryClient.prefetchQuery(boardQuery(filter));
+          void queryClient.prefetchQuery(countsQuery({ agency: filter.agency, task: filter.task }));
+        }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/bottlenecks/components/bottlenecks-page.tsx'))
+                .BottlenecksPage,
+            }),
+          },
+        ],
       },
       {
         path: 'agencies',
@@ -206,6 +269,59 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'plans',
+        element: <RequireSignIn />,
+        children: [
+          {
+            index: true,
+            loader: prefetch(() => queryClient.prefetchQuery(plansQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/plans-page.tsx')).PlansPage,
+            }),
+          },
+          {
+            path: 'gaps',
+            loader: prefetch(() => queryClient.prefetchQuery(gapsByAgencyQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/gaps-page.tsx')).GapsPage,
+            }),
+          },
+          {
+            path: ':agency',
+            loader: prefetch(() => queryClient.prefetchQuery(plansQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/plans/components/plan-page.tsx')).PlanPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'register/import',
+        element: <RequireSignIn anyOf={['register.manage']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/register-io/components/import-page.tsx')).ImportPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'register/extensions',
+        element: <RequireSignIn anyOf={['extensions.decide']} />,
+        children: [
+          {
+            index: true,
+            loader: prefetch(() => queryClient.prefetchQuery(pendingExtensionsQuery())),
+            lazy: async () => ({
+              Component: (await import('../features/extensions/components/extensions-page.tsx'))
+                .ExtensionsPage,
+            }),
+          },
+        ],
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({
           Component: (await import('../features/auth/components/sign-in-page.tsx')).SignInPage,
@@ -277,6 +393,18 @@ export const router = createBrowserRouter([
                 index: true,
                 lazy: async () => ({
                   Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'calendar',
+            element: <RequireSignIn anyOf={['calendar.manage']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/components/calendar-page.tsx')).CalendarPage,
                 }),
               },
             ],

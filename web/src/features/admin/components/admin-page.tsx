@@ -11,7 +11,8 @@ export function AdminPage() {
     { key: 'audit', to: '/admin/audit', show: can['audit.read'] },
     { key: 'users', to: '/admin/users', show: can['users.read'] || can['users.manage'] },
     { key: 'orgs', to: '/admin/orgs', show: can['orgs.manage'] },
-  ].filter((a) => a.show);
+    { key: 'calendar', label: 'calendar.area', to: '/admin/calendar', show: can['calendar.manage'] },
+  ].filter((a) => a.show) as { key: string; label?: string; to: string; show: boolean }[];
   return (
     <div className="page">
       <PageTitle title={t('admin.title')} />
@@ -20,7 +21,7 @@ export function AdminPage() {
         {areas.map((a) => (
           <li key={a.key}>
             {a.to ? (
-              <Link to={a.to}>{t(`admin.areas.${a.key}`)}</Link>
+              <Link to={a.to}>{t(a.label ?? `admin.areas.${a.key}`)}</Link>
             ) : (
               <>
                 {t(`admin.areas.${a.key}`)} <span className="muted">{t('admin.soon')}</span>

@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
+import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
 import { AgencyList } from './agency-label.tsx';
 
@@ -141,6 +142,8 @@ function TaskView({ task }: { task: TaskDetail }) {
           </FiveRItem>
         </ol>
       </section>
+
+      <TaskTargets taskId={task.id} />
 
       <section aria-labelledby="source-title" className="card">
         <h2 id="source-title">{t('task.source')}</h2>
