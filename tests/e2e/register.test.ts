@@ -139,8 +139,10 @@ describe('the task register in Chromium', () => {
     await page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
     await page.locator('.register-editor__status').getByText('Đã giao').waitFor();
     // Assigned: the deadline is shown, not edited, original and current side by side.
-    expect(await page.getByTestId('original-deadline').textContent()).toBe('30/06/2026');
-    expect(await page.getByTestId('current-deadline').textContent()).toBe('30/06/2026');
+    const taskId = /\/register\/tasks\/(\d+)$/.exec(page.url())?.[1];
+    const deadlines = page.getByTestId(`deadlines-${taskId}`);
+    await deadlines.waitFor();
+    expect(await deadlines.locator('dd').allTextContents()).toEqual(['30/06/2026', '30/06/2026']);
     expect(await page.getByLabel('Ngày hạn').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Xem và quyết định các yêu cầu gia hạn' }).count()).toBe(1);
 

@@ -77,7 +77,6 @@ export const registerKeys = {
   asOf: (at: string) => [...registerKeys.all, 'as-of', at] as const,
   task: (id: number) => [...registerKeys.all, 'task', id] as const,
   history: (id: number) => [...registerKeys.all, 'history', id] as const,
-  deadlines: (id: number) => [...registerKeys.all, 'deadlines', id] as const,
   incomplete: () => [...registerKeys.all, 'incomplete-by-agency'] as const,
 };
 
@@ -135,40 +134,11 @@ export const taskHistoryQuery = (id: number) =>
       getJson<{ task: RegisterTask; versions: TaskVersion[] }>(`/register/tasks/${id}/history`, {}, signal),
   });
 
-export interface Extension {
-  id: number;
-  requestingOrgCode: string | null;
-  requestedByLabel: string;
-  reason: string;
-  previousDueDate: string;
-  requestedDueDate: string;
-  state: 'pending' | 'approved' | 'refused';
-  requestedAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
-
-export interface TaskDeadlines {
-  taskId: number;
-  code: string;
-  originalDueDate: string | null;
-  currentDueDate: string | null;
-  extensions: Extension[];
-}
-
-export const taskDeadlinesQuery = (id: number) =>
-  queryOptions({
-    queryKey: registerKeys.deadlines(id),
-    queryFn: ({ signal }) => getJson<TaskDeadlines>(`/register/tasks/${id}/deadlines`, {}, signal),
-  });
-
 export const useRegisterTasks = (enabled = true) => useQuery({ ...registerTasksQuery(), enabled });
 export const useRegisterAsOf = (at: string) => useQuery({ ...registerAsOfQuery(at), enabled: Boolean(at) });
 export const useIncompleteByAgency = () => useQuery(incompleteByAgencyQuery());
 export const useRegisterTask = (id: number) => useQuery(registerTaskQuery(id));
 export const useTaskHistory = (id: number) => useQuery(taskHistoryQuery(id));
-export const useTaskDeadlines = (id: number, enabled = true) =>
-  useQuery({ ...taskDeadlinesQuery(id), enabled });
 
 /** A write to one task: afterwards the task, its history and the register lists are read again. */
 function useTaskWrite<V>(send: (v: V) => Promise<RegisterTask>) {

@@ -4,17 +4,15 @@ import { Link } from 'react-router';
 import { DateField } from '../../../components/date-field.tsx';
 import { FormError } from '../../../components/form-error.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
+import { TaskDeadlines } from '../../extensions/components/task-deadlines.tsx';
 import {
   FIVE_R_PARTS,
   type FiveRPart,
   type RegisterTask,
   useAssignTask,
   useCancelTask,
-  useTaskDeadlines,
 } from '../api/register-tasks.ts';
-import { formatVietnamTime } from '../vietnam-time.ts';
 
 const isPart = (field: string): field is FiveRPart => (FIVE_R_PARTS as readonly string[]).includes(field);
 
@@ -109,26 +107,18 @@ export function CancelPanel({ task }: { task: RegisterTask }) {
 }
 
 /**
- * An assigned task's deadlines: the original (fixed at assignment, the yardstick for "on time") and
- * the current one after approved extensions, with every request. Coordinators decide requests on the
- * extensions screen.
+ * An assigned task's deadlines: as written, then the original (fixed at assignment, the yardstick for
+ * "on time") and the current one after approved extensions, with every request (the extensions
+ * feature's `TaskDeadlines`). Coordinators decide requests on the extensions screen.
  */
 export function DeadlinesPanel({ task }: { task: RegisterTask }) {
   const { t } = useTranslation();
   const canDecide = useCan('extensions.decide');
-  const deadlines = useTaskDeadlines(task.id, task.registerState !== 'draft');
-  const data = deadlines.data;
   return (
     <div className="register-deadlines">
       <dl className="facts">
         <dt>{t('register.deadlines.asWritten')}</dt>
         <dd>{task.deadlineAsWritten ?? '—'}</dd>
-        <dt>{t('register.deadlines.original')}</dt>
-        <dd data-testid="original-deadline">
-          {formatDate(data?.originalDueDate ?? task.originalDueDate) || '—'}
-        </dd>
-        <dt>{t('register.deadlines.current')}</dt>
-        <dd data-testid="current-deadline">{formatDate(data?.currentDueDate ?? task.dueDate) || '—'}</dd>
         {task.recurrence && (
           <>
             <dt>{t('register.form.recurrence')}</dt>
@@ -137,33 +127,7 @@ export function DeadlinesPanel({ task }: { task: RegisterTask }) {
         )}
       </dl>
       <p className="notice">{t('register.deadlines.onlyByExtension')}</p>
-      {data && data.extensions.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('register.deadlines.extensions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('register.deadlines.requestedAt')}</th>
-                <th scope="col">{t('register.deadlines.requested')}</th>
-                <th scope="col">{t('register.deadlines.state')}</th>
-                <th scope="col">{t('register.deadlines.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.extensions.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatVietnamTime(e.requestedAt)}</td>
-                  <td>
-                    {formatDate(e.previousDueDate)} → {formatDate(e.requestedDueDate)}
-                  </td>
-                  <td>{t(`register.deadlines.extensionState.${e.state}`)}</td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TaskDeadlines taskId={task.id} />
       {canDecide && (
         <p>
           <Link to="/register/extensions">{t('register.deadlines.extensionsLink')}</Link>
