@@ -13,6 +13,7 @@ import { plansRoutes } from '../modules/plans/plans.routes.ts';
 import { itemLinkRoutes } from '../modules/program/item-links.routes.ts';
 import { publicProgramRoutes } from '../modules/program/public-program.routes.ts';
 import { taskRegisterRoutes } from '../modules/register/register.routes.ts';
+import { registerViewRoutes } from '../modules/register/register-views.routes.ts';
 import { registerIoRoutes } from '../modules/register-io/register-io.routes.ts';
 import { fileRoutes } from '../modules/reports/files.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
@@ -38,6 +39,7 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(taskRegisterRoutes);
+  await app.register(registerViewRoutes);
   await app.register(plansRoutes);
   await app.register(evaluationRoutes);
   await app.register(publicEvaluationRoutes);

@@ -195,6 +195,19 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/register/tasks': { allowed: SIGNED_IN, status: 200 },
   'GET /api/register/incomplete-by-agency': { allowed: SIGNED_IN, status: 200 },
   'GET /api/register/as-of': { allowed: SIGNED_IN, status: 400 },
+  'GET /api/register/views': { allowed: SIGNED_IN, status: 200 },
+  'POST /api/register/views': { allowed: SIGNED_IN, status: 400, body: {} },
+  'PUT /api/register/views/:id': {
+    allowed: SIGNED_IN,
+    status: 400,
+    url: '/api/register/views/999999',
+    body: {},
+  },
+  'DELETE /api/register/views/:id': {
+    allowed: SIGNED_IN,
+    status: 404,
+    url: '/api/register/views/999999',
+  },
   'POST /api/register/tasks': { allowed: ['coordinator'], status: 400, body: {} },
   'GET /api/register/tasks/:id': { allowed: SIGNED_IN, status: 404, url: '/api/register/tasks/999999' },
   'PATCH /api/register/tasks/:id': {

@@ -16,8 +16,9 @@ const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', '�
  * who enter or review them, the evaluation desk to those who publish.
  */
 const STAFF_NAV: Record<(typeof ROLES)[number]['role'], string[]> = {
-  system_admin: ['Kế hoạch', 'Điểm nghẽn'],
+  system_admin: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
   coordinator: [
+    'Sổ nhiệm vụ',
     'Kế hoạch',
     'Nhập, xuất Excel',
     'Gia hạn',
@@ -25,10 +26,10 @@ const STAFF_NAV: Record<(typeof ROLES)[number]['role'], string[]> = {
     'Điểm nghẽn',
     'Điều hành đánh giá',
   ],
-  focal_officer: ['Kế hoạch', 'Nhập số liệu chỉ tiêu', 'Điểm nghẽn'],
-  agency_head: ['Kế hoạch', 'Điểm nghẽn'],
-  steering_viewer: ['Kế hoạch', 'Điểm nghẽn'],
-  auditor: ['Kế hoạch', 'Điểm nghẽn'],
+  focal_officer: ['Sổ nhiệm vụ', 'Kế hoạch', 'Nhập số liệu chỉ tiêu', 'Điểm nghẽn'],
+  agency_head: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
+  steering_viewer: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
+  auditor: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
 };
 
 /** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */

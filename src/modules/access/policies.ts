@@ -26,6 +26,7 @@ export const policies = {
   'program.manage': (s) => s.has('coordinator'),
   'register.read': (s) => s.signedIn,
   'register.manage': (s) => s.has('coordinator'),
+  'register.views.self': (s) => s.signedIn,
   'calendar.manage': (s) => s.has('system_admin'),
   'plans.read': (s) => s.signedIn,
   'plans.manage': (s, r) => s.hasIn('focal_officer', r.orgUnitId),

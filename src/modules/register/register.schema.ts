@@ -45,3 +45,14 @@ export const taskVersion = pgTable('task_version', {
   actorLabel: text('actor_label').notNull(),
   snapshot: jsonb('snapshot').notNull(),
 });
+
+/** A person's saved view of the register: a named set of filters, sort and columns (decision 040). */
+export const registerView = pgTable('register_view', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id').notNull(),
+  programId: integer('program_id').notNull(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

@@ -15,6 +15,8 @@ const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[]
   { to: '/agencies', key: 'nav.agencies', end: false },
   { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
+  // `end`: /register/import and /register/extensions have their own links; only one link is current.
+  { to: '/register', key: 'register.nav', end: true, policy: 'register.read' },
   { to: '/plans', key: 'plans.nav', end: false, policy: 'plans.read' },
   { to: '/register/import', key: 'registerIo.nav', end: false, policy: 'register.manage' },
   { to: '/register/extensions', key: 'extensions.nav', end: false, policy: 'extensions.decide' },

@@ -22,6 +22,12 @@ import { pendingExtensionsQuery } from '../features/extensions/api/extensions.ts
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { gapsByAgencyQuery, plansQuery } from '../features/plans/api/plans.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
+import {
+  loadItemLinks,
+  loadRegister,
+  loadRegisterTask,
+  loadTaskHistory,
+} from '../features/register/register-loaders.ts';
 import { definitionQuery } from '../features/target-admin/api/target-definition.ts';
 import { myValuesQuery, reviewQueueQuery } from '../features/target-admin/api/target-values.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
@@ -279,6 +285,64 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../features/data/components/data-page.tsx')).DataPage,
         }),
+      },
+      {
+        // The coordinator's register (features/register): signed-in staff read it, coordinators edit it.
+        path: 'register',
+        element: <RequireSignIn anyOf={['register.read']} />,
+        children: [
+          {
+            index: true,
+            loader: prefetch(({ request }) => loadRegister(queryClient, new URL(request.url))),
+            lazy: async () => ({
+              Component: (await import('../features/register/components/register-page.tsx')).RegisterPage,
+            }),
+          },
+          {
+            path: 'tasks/new',
+            element: <RequireSignIn anyOf={['register.manage']} />,
+            children: [
+              {
+                index: true,
+                loader: prefetch(() => loadRegisterTask(queryClient, 0)),
+                lazy: async () => ({
+                  Component: (await import('../features/register/components/task-editor-page.tsx'))
+                    .TaskEditorPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'tasks/:id',
+            loader: prefetch(({ params }) => loadRegisterTask(queryClient, Number(params.id))),
+            lazy: async () => ({
+              Component: (await import('../features/register/components/task-editor-page.tsx'))
+                .TaskEditorPage,
+            }),
+          },
+          {
+            path: 'tasks/:id/history',
+            loader: prefetch(({ params }) => loadTaskHistory(queryClient, Number(params.id))),
+            lazy: async () => ({
+              Component: (await import('../features/register/components/task-history-page.tsx'))
+                .TaskHistoryPage,
+            }),
+          },
+          {
+            path: 'links',
+            element: <RequireSignIn anyOf={['register.manage']} />,
+            children: [
+              {
+                index: true,
+                loader: prefetch(() => loadItemLinks(queryClient)),
+                lazy: async () => ({
+                  Component: (await import('../features/register/components/item-links-page.tsx'))
+                    .ItemLinksPage,
+                }),
+              },
+            ],
+          },
+        ],
       },
       {
         path: 'plans',

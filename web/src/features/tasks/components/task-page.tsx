@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
+import { useCan } from '../../auth/api/get-me.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
 import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
@@ -49,6 +50,7 @@ function TaskView({ task }: { task: TaskDetail }) {
   const groupTitle = useGroupTitle();
   const missing = (Object.keys(task.fiveR) as (keyof FiveR)[]).filter((part) => !task.fiveR[part]);
   const none = <span className="muted">{t('common.notStated')}</span>;
+  const canManage = useCan('register.manage');
 
   return (
     <article className="page">
@@ -57,6 +59,11 @@ function TaskView({ task }: { task: TaskDetail }) {
         <Link to={`/tasks?group=${task.group.no}`}>{t('group.short', { no: task.group.no })}</Link>
       </p>
       <PageTitle title={t('task.title', { code: task.code })} />
+      {canManage && (
+        <p className="notice">
+          <Link to={`/register/tasks/${task.id}`}>{t('register.publicTaskLink')}</Link>
+        </p>
+      )}
       <p className="task-content" lang="vi">
         {task.contentVi}
       </p>
