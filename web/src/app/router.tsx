@@ -1,6 +1,7 @@
 import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
 import { auditQuery } from '../features/admin/api/get-audit.ts';
+import { orgQuery } from '../features/admin/api/orgs.ts';
 import { auditSearchFromUrl } from '../features/admin/audit-search.ts';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
@@ -33,6 +34,14 @@ const prefetch = (start: (args: LoaderFunctionArgs) => unknown) => (args: Loader
   void start(args);
   return null;
 };
+
+/** Prefetches only for those who hold the page's policy: anyone else would get a 401/403 for nothing. */
+const prefetchFor = (policy: string, start: (args: LoaderFunctionArgs) => unknown) =>
+  prefetch(async (args) => {
+    // The page shows its own error if asking who is signed in fails; the prefetch just gives up.
+    const me = await queryClient.ensureQueryData(meQuery()).catch(() => null);
+    if (me?.can[policy]) await start(args);
+  });
 
 export const router = createBrowserRouter([
   {
@@ -203,6 +212,19 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/admin/components/users-page.tsx')).UsersPage,
                 }),
               },
+              {
+                path: 'import',
+                element: <RequireSignIn anyOf={['users.manage']} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/admin/components/users-import-page.tsx'))
+                        .UsersImportPage,
+                    }),
+                  },
+                ],
+              },
             ],
           },
           {
@@ -215,6 +237,34 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
                 }),
               },
+              {
+                path: 'import',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/orgs-import-page.tsx'))
+                    .OrgsImportPage,
+                }),
+              },
+              {
+                path: 'merge',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-merge-page.tsx')).OrgMergePage,
+                }),
+              },
+              {
+                path: 'split',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-split-page.tsx')).OrgSplitPage,
+                }),
+              },
+              {
+                path: ':code',
+                loader: prefetchFor('orgs.manage', ({ params }) =>
+                  queryClient.prefetchQuery(orgQuery(params.code ?? '')),
+                ),
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-unit-page.tsx')).OrgUnitPage,
+                }),
+              },
             ],
           },
           {
@@ -223,7 +273,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 index: true,
-                loader: prefetch(({ request }) =>
+                loader: prefetchFor('audit.read', ({ request }) =>
                   queryClient.prefetchQuery(
                     auditQuery(auditSearchFromUrl(new URL(request.url).searchParams)),
                   ),
