@@ -193,7 +193,7 @@ describe('administration screens in Chromium (demo mode)', () => {
     const { page } = await asAdmin();
     // Its own ward, made through the API as an administrator's browser would (same origin).
     const made = await page.request.post('/api/orgs', {
-      data: { code: '20600', kind: 'ward', nameVi: 'Phường Thử Tách', parentCode: '48' },
+      data: { code: '20600', kind: 'ward', nameVi: 'Phường Hòa Xuân', parentCode: '48' },
       headers: { origin: web.baseUrl },
     });
     expect(made.status()).toBe(201);
@@ -202,14 +202,14 @@ describe('administration screens in Chromium (demo mode)', () => {
     await page.getByText('Phường, thuộc Thành phố Đà Nẵng').waitFor();
     const part = (n: number) => page.getByRole('group', { name: `Đơn vị mới ${n}` });
     await part(1).getByLabel('Mã đơn vị').fill('20601');
-    await part(1).getByLabel('Tên đơn vị').fill('Phường Thử Tách Bắc');
+    await part(1).getByLabel('Tên đơn vị').fill('Phường Hòa Xuân Đông');
     await part(2).getByLabel('Mã đơn vị').fill('20602');
-    await part(2).getByLabel('Tên đơn vị').fill('Phường Thử Tách Nam');
+    await part(2).getByLabel('Tên đơn vị').fill('Phường Hòa Xuân Tây');
     await page.getByLabel('Căn cứ (số văn bản)').fill('Nghị quyết 1234/NQ-UBTVQH15');
     await page.getByRole('button', { name: 'Chia tách', exact: true }).click();
     await page.waitForURL(/\/admin\/orgs\/20600$/);
     await page.getByText('Đã chia tách.', { exact: false }).waitFor();
-    expect(await page.getByTestId('successors').textContent()).toMatch(/20601.*Thử Tách Bắc.*20602/s);
+    expect(await page.getByTestId('successors').textContent()).toMatch(/20601.*Hòa Xuân Đông.*20602/s);
   });
 
   it("shows Đà Nẵng's history: the provinces merged into it in 2025 and the legal basis", async () => {
