@@ -161,6 +161,17 @@ const MATRIX: Record<string, Expectation> = {
     url: '/api/targets/T9999/values',
   },
   'GET /api/target-values': { allowed: ['coordinator'], status: 200 },
+  'GET /api/target-values/mine': { allowed: ['focal_officer'], status: 200 },
+  'GET /api/public/targets/:code/tasks': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/targets/T9999/tasks?asOf=2026-01-01',
+  },
+  'GET /api/public/tasks/:id/targets': {
+    allowed: EVERYONE,
+    status: 404,
+    url: '/api/public/tasks/999999/targets?asOf=2026-01-01',
+  },
   'PUT /api/target-values/:id': {
     allowed: ['focal_officer'],
     status: 400,
@@ -416,6 +427,8 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/files': { allowed: ['focal_officer'], status: 400, url: '/api/files?name=x.pdf' },
   'GET /api/files/:id': { allowed: SIGNED_IN, status: 404, url: '/api/files/999999' },
   'GET /api/bottlenecks': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/bottlenecks/counts': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/bottlenecks/:id': { allowed: SIGNED_IN, status: 404, url: '/api/bottlenecks/999999' },
   'POST /api/bottlenecks': { allowed: ['coordinator'], status: 400, body: {} },
   'POST /api/bottlenecks/:id/escalate': {
     allowed: ['coordinator'],

@@ -23,7 +23,18 @@ describe.each(testEngines())('targets API on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     // The agency's focal officer enters and submits values; the coordinator defines targets and reviews.
-    await makeUser(t.app.identity, 'officer@most.gov.vn', 'BKHCN', [{ role: 'focal_officer' }]);
+    // The officer is focal officer of every monitoring agency, so one client can enter any target's
+    // values (the access rules decide per target: decision 056; target-tasks.api.test.ts refuses one).
+    const monitoring = await rows<{ code: string }>(
+      t.database.db,
+      sql`SELECT DISTINCT o.code FROM target t JOIN org_unit o ON o.id = t.monitoring_agency_id ORDER BY o.code`,
+    );
+    await makeUser(
+      t.app.identity,
+      'officer@most.gov.vn',
+      'BKHCN',
+      monitoring.map((m) => ({ role: 'focal_officer' as const, unit: m.code })),
+    );
     await makeUser(t.app.identity, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
     officer = await signInAs(t.app, 'officer@most.gov.vn');
     coordinator = await signInAs(t.app, 'coordinator@most.gov.vn');

@@ -97,6 +97,7 @@ export const UI_POLICIES = [
   'reports.read_drafts',
   'reports.submit',
   'reports.configure',
+  'bottlenecks.read',
   'bottlenecks.manage',
   'bottlenecks.answer',
   'reminders.configure',

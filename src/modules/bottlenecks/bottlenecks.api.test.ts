@@ -102,6 +102,48 @@ describe.each(testEngines())('bottlenecks on %s', (engine) => {
     expect((await call(coordinator, 'GET', '/api/bottlenecks?status=lost')).statusCode).toBe(400);
   });
 
+  it('counts by type and status, under the agency and task filters', async () => {
+    const counts = (await call(coordinator, 'GET', `/api/bottlenecks/counts?agency=${agencyId}`)).json();
+    expect(counts).toMatchObject({
+      total: 3,
+      byType: { legal: 1, finance: 1, people: 1, infrastructure: 0, coordination: 0, other: 0 },
+      byStatus: { open: 2, escalated: 0, answered: 0, cleared: 1 },
+    });
+    expect(counts.cells).toContainEqual({ type: 'legal', status: 'cleared', count: 1 });
+    const none = (await call(coordinator, 'GET', '/api/bottlenecks/counts?task=999999')).json();
+    expect(none).toMatchObject({ total: 0, byStatus: { open: 0 } });
+  });
+
+  it('shows one bottleneck with its history: raised, escalated with a note, answered, cleared', async () => {
+    const board = (await call(coordinator, 'GET', '/api/bottlenecks?type=legal')).json();
+    const detail = await call(coordinator, 'GET', `/api/bottlenecks/${board.items[0].id}`);
+    expect(detail.statusCode).toBe(200);
+    const body = detail.json();
+    expect(body).toMatchObject({ type: 'legal', status: 'cleared', agencyCode: 'BTC' });
+    expect(body.agencyNameVi).toBe('Bộ Tài chính');
+    expect(body.taskContentVi).toEqual(expect.any(String));
+    expect(body.history.map((h: { action: string }) => h.action)).toEqual([
+      'raise',
+      'escalate',
+      'answer',
+      'clear',
+    ]);
+    expect(body.history[0]).toMatchObject({
+      actorName: 'Người dùng coordinator@most.gov.vn',
+      reportId: null,
+    });
+    expect(body.history[2].note).toBe('Ban Chỉ đạo giao Bộ Tư pháp trình nghị định trong quý III');
+
+    const people = (await call(coordinator, 'GET', '/api/bottlenecks?type=people')).json().items[0];
+    const note = 'Cần Ban Chỉ đạo quyết định điều chuyển biên chế';
+    expect(
+      (await call(coordinator, 'POST', `/api/bottlenecks/${people.id}/escalate`, { note })).statusCode,
+    ).toBe(200);
+    const escalated = (await call(coordinator, 'GET', `/api/bottlenecks/${people.id}`)).json();
+    expect(escalated.history.at(-1)).toMatchObject({ action: 'escalate', note });
+    expect((await call(coordinator, 'GET', '/api/bottlenecks/999999')).statusCode).toBe(404);
+  });
+
   it('records every change in the audit trail', async () => {
     const actions = await rows<{ action: string }>(
       database.db,
@@ -114,6 +156,7 @@ describe.each(testEngines())('bottlenecks on %s', (engine) => {
       'bottleneck.escalate',
       'bottleneck.answer',
       'bottleneck.clear',
+      'bottleneck.escalate',
     ]);
   });
 });

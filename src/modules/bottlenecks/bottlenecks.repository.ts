@@ -1,14 +1,23 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../db/database.ts';
-import { type BottleneckStatus, type BottleneckType, bottleneck } from './bottlenecks.schema.ts';
+import {
+  type BottleneckAction,
+  type BottleneckStatus,
+  type BottleneckType,
+  bottleneck,
+  bottleneckEvent,
+} from './bottlenecks.schema.ts';
 
 export interface BottleneckRow {
   id: number;
   programId: number;
   agencyId: number | null;
   agencyCode: string | null;
+  agencyNameVi: string | null;
+  agencyNameEn: string | null;
   taskId: number | null;
   taskCode: string | null;
+  taskContentVi: string | null;
   reportId: number | null;
   type: BottleneckType;
   description: string;
@@ -19,6 +28,13 @@ export interface BottleneckRow {
   clearedAt: string | null;
   createdAt: string;
   total: number;
+}
+
+export interface BottleneckEventRow {
+  action: BottleneckAction;
+  note: string | null;
+  at: string;
+  actorName: string;
 }
 
 export function bottlenecksRepository(db: Db | Tx) {
@@ -66,12 +82,49 @@ export function bottlenecksRepository(db: Db | Tx) {
         .where(eq(bottleneck.id, id));
     },
 
+    async insertEvent(values: typeof bottleneckEvent.$inferInsert): Promise<void> {
+      await db.insert(bottleneckEvent).values(values);
+    },
+
+    /** One bottleneck's moves after it was raised, oldest first, with the name of who made each. */
+    events(bottleneckId: number): Promise<BottleneckEventRow[]> {
+      return rows<BottleneckEventRow>(
+        db,
+        sql`SELECT e.action, e.note, e.at, coalesce(u.name, e.actor_label) AS "actorName"
+              FROM bottleneck_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+             WHERE e.bottleneck_id = ${bottleneckId}
+             ORDER BY e.at, e.id`,
+      );
+    },
+
+    /** Who raised a bottleneck (a person's name), when raised by someone known. */
+    async raiserName(bottleneckId: number): Promise<string | null> {
+      const [row] = await rows<{ name: string | null }>(
+        db,
+        sql`SELECT u.name FROM bottleneck b LEFT JOIN app_user u ON u.id = b.raised_by WHERE b.id = ${bottleneckId}`,
+      );
+      return row?.name ?? null;
+    },
+
+    /** Counts per type × status under the board's agency and task filters. Served by bottleneck_status_idx. */
+    counts(f: { programId: number; agencyId?: number; taskId?: number }) {
+      const parts: SQL[] = [sql`program_id = ${f.programId}`];
+      if (f.agencyId) parts.push(sql`agency_id = ${f.agencyId}`);
+      if (f.taskId) parts.push(sql`task_id = ${f.taskId}`);
+      return rows<{ type: BottleneckType; status: BottleneckStatus; count: number }>(
+        db,
+        sql`SELECT type, status, count(*)::int AS count FROM bottleneck
+             WHERE ${sql.join(parts, sql` AND `)} GROUP BY type, status`,
+      );
+    },
+
     list(f: {
       programId: number;
       status?: BottleneckStatus[];
       type?: BottleneckType[];
       agencyId?: number;
       taskId?: number;
+      id?: number;
       limit: number;
       offset: number;
     }): Promise<BottleneckRow[]> {
@@ -85,10 +138,12 @@ export function bottlenecksRepository(db: Db | Tx) {
       if (f.type?.length) parts.push(within(sql`b.type`, f.type));
       if (f.agencyId) parts.push(sql`b.agency_id = ${f.agencyId}`);
       if (f.taskId) parts.push(sql`b.task_id = ${f.taskId}`);
+      if (f.id) parts.push(sql`b.id = ${f.id}`);
       return rows<BottleneckRow>(
         db,
         sql`SELECT b.id, b.program_id AS "programId", b.agency_id AS "agencyId", o.code AS "agencyCode",
-                   b.task_id AS "taskId", t.code AS "taskCode", b.report_id AS "reportId", b.type,
+                   o.name_vi AS "agencyNameVi", o.name_en AS "agencyNameEn",
+                   b.task_id AS "taskId", t.code AS "taskCode", t.content_vi AS "taskContentVi", b.report_id AS "reportId", b.type,
                    b.description, b.status, b.escalated_at AS "escalatedAt", b.answer,
                    b.answered_at AS "answeredAt", b.cleared_at AS "clearedAt", b.created_at AS "createdAt",
                    count(*) OVER ()::int AS total

@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { pageQuery, paginated, programCode } from '../../lib/http.ts';
 import { actingUser } from '../reports/acting-user.ts';
 import { programIdOf } from '../reports/obligations.service.ts';
-import { BOTTLENECK_STATUSES, BOTTLENECK_TYPES } from './bottlenecks.schema.ts';
-import { listBottlenecks, moveBottleneck, raiseBottleneck } from './bottlenecks.service.ts';
+import { BOTTLENECK_ACTIONS, BOTTLENECK_STATUSES, BOTTLENECK_TYPES } from './bottlenecks.schema.ts';
+import {
+  countBottlenecks,
+  getBottleneck,
+  listBottlenecks,
+  moveBottleneck,
+  raiseBottleneck,
+} from './bottlenecks.service.ts';
 
 const tags = ['bottlenecks'];
 const dbId = z.coerce.number().int().min(1).max(2147483647);
@@ -19,8 +25,11 @@ const bottleneckSchema = z.object({
   id: z.number().int(),
   agencyId: z.number().int().nullable(),
   agencyCode: z.string().nullable(),
+  agencyNameVi: z.string().nullable(),
+  agencyNameEn: z.string().nullable(),
   taskId: z.number().int().nullable(),
   taskCode: z.string().nullable(),
+  taskContentVi: z.string().nullable(),
   reportId: z.number().int().nullable(),
   type: z.enum(BOTTLENECK_TYPES),
   description: z.string(),
@@ -68,6 +77,79 @@ export const bottleneckRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/bottlenecks/counts',
+    {
+      config: { policy: 'bottlenecks.read' },
+      schema: {
+        tags,
+        summary: 'How many bottlenecks of each type and in each status (for an agency or a task)',
+        querystring: z.object({ program: programCode, agency: dbId.optional(), task: dbId.optional() }),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            byType: z.record(z.enum(BOTTLENECK_TYPES), z.number().int()),
+            byStatus: z.record(z.enum(BOTTLENECK_STATUSES), z.number().int()),
+            cells: z.array(
+              z.object({
+                type: z.enum(BOTTLENECK_TYPES),
+                status: z.enum(BOTTLENECK_STATUSES),
+                count: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return countBottlenecks(db(), {
+        programId: await programIdOf(db(), q.program),
+        agencyId: q.agency,
+        taskId: q.task,
+      });
+    },
+  );
+
+  app.get(
+    '/bottlenecks/:id',
+    {
+      config: { policy: 'bottlenecks.read' },
+      schema: {
+        tags,
+        summary:
+          'One bottleneck and its history: raised (by whom, in which report), escalated, answered, cleared',
+        params: z.object({ id: dbId }),
+        querystring: z.object({ program: programCode }),
+        response: {
+          200: bottleneckSchema.extend({
+            history: z.array(
+              z.object({
+                action: z.enum(['raise', ...BOTTLENECK_ACTIONS]),
+                at: z.string(),
+                actorName: z.string().nullable(),
+                note: z.string().nullable(),
+                reportId: z.number().int().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { bottleneck, history } = await getBottleneck(
+        db(),
+        await programIdOf(db(), request.query.program),
+        request.params.id,
+      );
+      const { total: _, programId: __, ...b } = bottleneck;
+      return {
+        ...b,
+        history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      };
+    },
+  );
+
   app.post(
     '/bottlenecks',
     {
@@ -112,13 +194,18 @@ export const bottleneckRoutes: FastifyPluginAsyncZod = async (app) => {
           body:
             action === 'answer'
               ? z.object({ answer: z.string().min(1).max(10000) })
-              : z.object({}).optional(),
+              : z.object({ note: z.string().max(5000).optional() }).optional(),
           response: { 200: z.object({ ok: z.literal(true) }) },
         },
       },
       async (request) => {
-        const answer = (request.body as { answer?: string } | undefined)?.answer;
-        await moveBottleneck(db(), actingUser(request).actor, { id: request.params.id, action, answer });
+        const body = request.body as { answer?: string; note?: string } | undefined;
+        await moveBottleneck(db(), actingUser(request).actor, {
+          id: request.params.id,
+          action,
+          answer: body?.answer,
+          note: body?.note,
+        });
         return { ok: true as const };
       },
     );

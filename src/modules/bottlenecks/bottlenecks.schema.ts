@@ -32,3 +32,17 @@ export const bottleneck = pgTable('bottleneck', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+export const BOTTLENECK_ACTIONS = ['escalate', 'answer', 'clear'] as const;
+export type BottleneckAction = (typeof BOTTLENECK_ACTIONS)[number];
+
+/** A move of a bottleneck after it was raised: who, when, and a note (the answer, for "answer"). */
+export const bottleneckEvent = pgTable('bottleneck_event', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  bottleneckId: integer('bottleneck_id').notNull(),
+  action: text('action').$type<BottleneckAction>().notNull(),
+  note: text('note'),
+  actorUserId: integer('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  at: ts('at').notNull().defaultNow(),
+});

@@ -4,7 +4,12 @@ import { conflict, invalid, notFound } from '../../server/errors.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type BottleneckRow, bottlenecksRepository } from './bottlenecks.repository.ts';
-import type { BottleneckStatus, BottleneckType } from './bottlenecks.schema.ts';
+import {
+  BOTTLENECK_STATUSES,
+  BOTTLENECK_TYPES,
+  type BottleneckStatus,
+  type BottleneckType,
+} from './bottlenecks.schema.ts';
 
 /**
  * A bottleneck moves open → escalated (to the steering committee) → answered → cleared. It may be
@@ -51,11 +56,13 @@ export async function raiseBottleneck(
 export async function moveBottleneck(
   db: Db,
   actor: Actor,
-  input: { id: number; action: 'escalate' | 'answer' | 'clear'; answer?: string },
+  input: { id: number; action: 'escalate' | 'answer' | 'clear'; answer?: string; note?: string },
 ): Promise<void> {
   const answer = input.answer === undefined ? undefined : cleanText(input.answer);
   if (input.action === 'answer' && !answer)
     throw invalid([{ field: 'answer', problem: 'must not be empty' }]);
+  // Why it was escalated or how it was cleared: optional, kept with the move in the history.
+  const note = input.action === 'answer' ? answer : cleanText(input.note ?? '') || null;
   await db.transaction(async (tx) => {
     const repo = bottlenecksRepository(tx);
     const found = await repo.byId(input.id, true);
@@ -70,12 +77,20 @@ export async function moveBottleneck(
           ? { status: 'answered' as const, answer, answeredAt: now }
           : { status: 'cleared' as const, clearedAt: now };
     await repo.update(found.id, set);
+    await repo.insertEvent({
+      bottleneckId: found.id,
+      action: input.action,
+      note,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      at: now,
+    });
     await recordAudit(tx, actor, {
       action: `bottleneck.${input.action}`,
       entityType: 'bottleneck',
       entityId: found.id,
       before: { status: found.status },
-      after: set,
+      after: { ...set, ...(note && input.action !== 'answer' ? { note } : {}) },
     });
   });
 }
@@ -98,4 +113,38 @@ export async function listBottlenecks(
     offset: (f.page - 1) * f.pageSize,
   });
   return { items, total: items[0]?.total ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+/** One bottleneck with its history: raised (by whom, in which report), then every move. */
+export async function getBottleneck(db: Db, programId: number, id: number) {
+  const repo = bottlenecksRepository(db);
+  const [found] = await repo.list({ programId, id, limit: 1, offset: 0 });
+  if (!found) throw notFound('Bottleneck');
+  const [raisedBy, events] = await Promise.all([repo.raiserName(id), repo.events(id)]);
+  const history = [
+    {
+      action: 'raise' as const,
+      at: found.createdAt,
+      actorName: raisedBy,
+      note: null,
+      reportId: found.reportId,
+    },
+    ...events.map((e) => ({ ...e, reportId: null })),
+  ];
+  return { bottleneck: found, history };
+}
+
+/** The board's counts by type and by status (and both), under its agency and task filters. */
+export async function countBottlenecks(db: Db, f: { programId: number; agencyId?: number; taskId?: number }) {
+  const cells = await bottlenecksRepository(db).counts(f);
+  const byType = Object.fromEntries(BOTTLENECK_TYPES.map((t) => [t, 0])) as Record<BottleneckType, number>;
+  const byStatus = Object.fromEntries(BOTTLENECK_STATUSES.map((s) => [s, 0])) as Record<
+    BottleneckStatus,
+    number
+  >;
+  for (const c of cells) {
+    byType[c.type] += c.count;
+    byStatus[c.status] += c.count;
+  }
+  return { total: cells.reduce((n, c) => n + c.count, 0), byType, byStatus, cells };
 }

@@ -13,7 +13,9 @@ import {
   describePeriod,
   type RawObservation,
 } from './observation-input.ts';
+import { byPeriod } from './target-progress.ts';
 import {
+  monitoredTargetsRepository,
   type ObservationRow,
   observationsRepository,
   type TargetDefinitionRow,
@@ -27,11 +29,15 @@ export interface ObservationRef {
   targetCode: string;
 }
 
-/** The monitoring agency enters a target's values; an actor whose organisation is known must be it. */
+/**
+ * The monitoring agency enters a target's values. Over HTTP the access rules decide (`actor.monitors`);
+ * an actor given only an organisation must be it; the console (neither) is not restricted.
+ */
 export function monitorsTarget(
   actor: TargetsActor,
   target: Pick<TargetDefinitionRow, 'monitoringAgencyId'>,
 ): boolean {
+  if (actor.monitors) return actor.monitors(target.monitoringAgencyId);
   if (actor.orgId === undefined || actor.orgId === null) return true;
   return target.monitoringAgencyId === actor.orgId;
 }
@@ -71,7 +77,7 @@ export async function enterObservation(
         targetId: target.id,
         ...checked.value,
         status: 'draft',
-        agencyId: actor.orgId ?? target.monitoringAgencyId,
+        agencyId: target.monitoringAgencyId ?? actor.orgId ?? null,
         enteredByUserId: actor.userId,
         enteredByLabel: actor.label,
         enteredAt: now,
@@ -227,15 +233,48 @@ export async function reviewObservation(
 /** A target's values in every status, for the people who enter and review them. */
 export async function listTargetObservations(
   db: Db,
+  actor: TargetsActor,
   programCode: string,
   targetCode: string,
   status?: ObservationStatus,
 ) {
   const target = await requireTarget(db, programCode, targetCode);
+  if (!monitorsTarget(actor, target))
+    throw forbidden(`targetCode: your agency does not monitor target ${target.code}`);
   return observationsRepository(db).ofTarget(target.id, status ? [status] : undefined);
 }
 
+/**
+ * Values in one status across a program (the review queue), each with the target's latest accepted
+ * national value before its period, so the reviewer sees the step the new value makes.
+ */
 export async function listObservationsByStatus(db: Db, programCode: string, status: ObservationStatus) {
   const program = await requireProgram(db, programCode);
-  return observationsRepository(db).listByStatus(program.id, status);
+  const repo = observationsRepository(db);
+  const found = await repo.listByStatus(program.id, status);
+  const accepted = await repo.acceptedOfTargets([...new Set(found.map((f) => f.observation.targetId))]);
+  return found.map((f) => ({ ...f, previous: previousAccepted(accepted, f.observation) }));
+}
+
+/** The latest accepted national value of the same target for an earlier period than `o`, if any. */
+export function previousAccepted(accepted: ObservationRow[], o: ObservationRow): ObservationRow | null {
+  const earlier = accepted.filter(
+    (a) => a.targetId === o.targetId && a.disaggregationKey === '' && a.id !== o.id && byPeriod(a, o) < 0,
+  );
+  return earlier.sort(byPeriod).at(-1) ?? null;
+}
+
+/** What an officer of the given agencies monitors, and their values (optionally in one status). */
+export async function listAgencyObservations(
+  db: Db,
+  programCode: string,
+  agencyIds: number[],
+  status?: ObservationStatus,
+) {
+  const program = await requireProgram(db, programCode);
+  const [targets, values] = await Promise.all([
+    monitoredTargetsRepository(db).list(program.id, agencyIds),
+    observationsRepository(db).ofMonitoringAgencies(program.id, agencyIds, status),
+  ]);
+  return { targets, values };
 }

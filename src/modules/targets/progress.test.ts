@@ -62,6 +62,34 @@ describe('growth-rate progress classification (Open SDG method)', () => {
     expect(r.projection!.value).toBeLessThan(8);
   });
 
+  it('classes a falling series toward an "at most" target (smaller is better)', () => {
+    const atMost5By2030 = (latest: number, baseline: number | null = 20): ProgressInput => ({
+      comparison: '<=',
+      targetValue: 5,
+      targetValueMax: null,
+      targetYear: 2030,
+      baseline: baseline === null ? null : { year: 2020, value: baseline },
+      latest: { year: 2025, value: latest },
+    });
+    // required (5/20)^(1/10) − 1 = −0.129449; observed (10/20)^(1/5) − 1 = −0.129449: exactly on pace, R = 1
+    const onPace = assessProgress(atMost5By2030(10));
+    expect(onPace).toMatchObject({ direction: -1, status: 'substantial_progress' });
+    expect(onPace.ratio).toBeCloseTo(1, 5);
+    // (16/20)^(1/5) − 1 = −0.0436475; R = 0.0436475 / 0.129449 = 0.337178
+    const slow = assessProgress(atMost5By2030(16));
+    expect(slow.status).toBe('limited_progress');
+    expect(slow.ratio).toBeCloseTo(0.337178, 4);
+    // rising where falling is wanted
+    expect(assessProgress(atMost5By2030(25)).status).toBe('deterioration');
+    // already at or under the limit: achieved, with or without a baseline
+    expect(assessProgress(atMost5By2030(5)).status).toBe('target_achieved');
+    expect(assessProgress(atMost5By2030(4, null))).toMatchObject({ status: 'target_achieved', reason: null });
+    expect(assessProgress(atMost5By2030(6, null))).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'no_baseline',
+    });
+  });
+
   it('treats a rank as smaller-is-better', () => {
     const rank = (from: number, to: number): ProgressInput => ({
       comparison: 'rank<=',

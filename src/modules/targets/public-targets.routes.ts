@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programCode, searchText } from '../../lib/http.ts';
 import { PROGRESS_STATUSES, type ProgressStatus } from './progress.ts';
+import { targetTaskRoutes } from './target-tasks.routes.ts';
 import {
   presentPublicValue,
   presentTarget,
@@ -169,4 +170,6 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       return { target: presentTarget(target, progress), values: values.map(presentPublicValue), progress };
     },
   );
+
+  await app.register(targetTaskRoutes);
 };

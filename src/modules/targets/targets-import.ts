@@ -312,7 +312,7 @@ export async function commitImport(
             targetId: target.id,
             ...(r.clean as CleanObservation),
             status: 'draft',
-            agencyId: actor.orgId ?? target.monitoringAgencyId,
+            agencyId: target.monitoringAgencyId ?? actor.orgId ?? null,
             enteredByUserId: actor.userId,
             enteredByLabel: actor.label,
             enteredAt: now,

@@ -152,3 +152,62 @@ export function presentValue(o: ObservationRow): z.infer<typeof valueSchema> {
 function iso(v: string): string {
   return new Date(v).toISOString();
 }
+
+/** A value with the target it measures, as the officer's list and the review queue show it. */
+export const valueWithTargetSchema = valueSchema.extend({
+  target: z.object({
+    code: z.string(),
+    textVi: z.string(),
+    textEn: z.string().nullable(),
+    unit: z.string().nullable(),
+    comparison: z.enum(COMPARISONS),
+    monitoringAgencyCode: z.string().nullable(),
+  }),
+});
+
+export function presentValueWithTarget(f: {
+  observation: ObservationRow;
+  targetCode: string;
+  targetTextVi: string;
+  targetTextEn: string | null;
+  targetUnit: string | null;
+  targetComparison: string;
+  monitoringAgencyCode: string | null;
+}): z.infer<typeof valueWithTargetSchema> {
+  return {
+    ...presentValue(f.observation),
+    target: {
+      code: f.targetCode,
+      textVi: f.targetTextVi,
+      textEn: f.targetTextEn,
+      unit: f.targetUnit,
+      comparison: f.targetComparison as (typeof COMPARISONS)[number],
+      monitoringAgencyCode: f.monitoringAgencyCode,
+    },
+  };
+}
+
+/** A target an officer's agency monitors: what the entry form needs to know of it. */
+export const monitoredTargetSchema = z.object({
+  code: z.string(),
+  textVi: z.string(),
+  textEn: z.string().nullable(),
+  unit: z.string().nullable(),
+  comparison: z.enum(COMPARISONS),
+  targetValueText: z.string(),
+  targetYear: z.number().nullable(),
+  monitoringAgencyCode: z.string().nullable(),
+});
+
+export function presentMonitoredTarget(t: TargetRow): z.infer<typeof monitoredTargetSchema> {
+  return {
+    code: t.code,
+    textVi: t.textVi,
+    textEn: t.textEn,
+    unit: t.unit,
+    comparison: t.comparison as (typeof COMPARISONS)[number],
+    targetValueText: t.targetValueText,
+    targetYear: t.targetYear,
+    monitoringAgencyCode: t.monitoringAgencyCode,
+  };
+}

@@ -269,14 +269,64 @@ export function observationsRepository(db: Db | Tx) {
           asc(targetObservation.disaggregationValue),
         );
     },
-    /** Values waiting for review, or in one status, across a program. */
+    /** Values waiting for review, or in one status, across a program; with what a reviewer reads of the target. */
     listByStatus(programId: number, status: ObservationStatus) {
       return db
-        .select({ observation: targetObservation, targetCode: target.code })
+        .select({ observation: targetObservation, ...targetOfValue })
         .from(targetObservation)
         .innerJoin(target, eq(target.id, targetObservation.targetId))
+        .leftJoin(orgUnit, eq(orgUnit.id, target.monitoringAgencyId))
         .where(and(eq(target.programId, programId), eq(targetObservation.status, status)))
         .orderBy(asc(targetObservation.id));
+    },
+    /**
+     * The values of the targets some agencies monitor (an officer's own list), newest first, optionally in
+     * one status. Served by target_observation's unique (target, period, breakdown) index per target.
+     */
+    ofMonitoringAgencies(programId: number, agencyIds: number[], status?: ObservationStatus) {
+      if (agencyIds.length === 0) return Promise.resolve([]);
+      return db
+        .select({ observation: targetObservation, ...targetOfValue })
+        .from(targetObservation)
+        .innerJoin(target, eq(target.id, targetObservation.targetId))
+        .leftJoin(orgUnit, eq(orgUnit.id, target.monitoringAgencyId))
+        .where(
+          and(
+            eq(target.programId, programId),
+            inArray(target.monitoringAgencyId, agencyIds),
+            status ? eq(targetObservation.status, status) : undefined,
+          ),
+        )
+        .orderBy(desc(targetObservation.updatedAt), desc(targetObservation.id));
+    },
+  };
+}
+
+/** The target fields shown beside a value in the officer's list and the review queue. */
+const targetOfValue = {
+  targetCode: target.code,
+  targetTextVi: target.textVi,
+  targetTextEn: target.textEn,
+  targetUnit: target.unit,
+  targetComparison: target.comparison,
+  monitoringAgencyCode: orgUnit.code,
+};
+
+/** The targets some agencies monitor, in the order of the public list (indicator group, then code). */
+export function monitoredTargetsRepository(db: Db) {
+  return {
+    async list(programId: number, agencyIds: number[]): Promise<TargetRow[]> {
+      if (agencyIds.length === 0) return [];
+      const all = await targetsRepository(db).list({ programId });
+      const codes = new Set(
+        (
+          await db
+            .select({ code: target.code })
+            .from(target)
+            .where(and(eq(target.programId, programId), inArray(target.monitoringAgencyId, agencyIds)))
+        ).map((r) => r.code),
+      );
+      return all.filter((t) => codes.has(t.code));
     },
   };
 }

@@ -4,6 +4,7 @@ import { programCode } from '../../lib/http.ts';
 import { cleanText } from '../../lib/text.ts';
 import {
   enterObservation,
+  listAgencyObservations,
   listObservationsByStatus,
   listTargetObservations,
   reviewObservation,
@@ -11,7 +12,16 @@ import {
 } from './observations.service.ts';
 import { targetHistory, updateTargetDefinition } from './target-definition.service.ts';
 import { targetImportRoutes } from './target-imports.routes.ts';
-import { presentValue, valueSchema } from './targets.presenter.ts';
+import {
+  monitoredTargetSchema,
+  presentMonitoredTarget,
+  presentPublicValue,
+  presentValue,
+  presentValueWithTarget,
+  publicValueSchema,
+  valueSchema,
+  valueWithTargetSchema,
+} from './targets.presenter.ts';
 import type { TargetDefinitionRow } from './targets.repository.ts';
 import { COMPARISONS, OBSERVATION_STATUSES } from './targets.schema.ts';
 import { actorOf, TARGET_POLICIES } from './targets-actor.ts';
@@ -211,6 +221,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const found = await listTargetObservations(
         app.database.db,
+        actorOf(request),
         request.query.program,
         request.params.code,
         request.query.status,
@@ -227,7 +238,11 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Values in one status across the program (default: submitted, the review queue)',
         querystring: programQuery.extend({ status: z.enum(OBSERVATION_STATUSES).default('submitted') }),
-        response: { 200: z.object({ items: z.array(valueSchema.extend({ targetCode: z.string() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(valueWithTargetSchema.extend({ previous: publicValueSchema.nullable() })),
+          }),
+        },
       },
     },
     async (request) => {
@@ -236,7 +251,38 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.program,
         request.query.status,
       );
-      return { items: found.map((f) => ({ ...presentValue(f.observation), targetCode: f.targetCode })) };
+      return {
+        items: found.map((f) => ({
+          ...presentValueWithTarget(f),
+          previous: f.previous ? presentPublicValue(f.previous) : null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/target-values/mine',
+    {
+      config: { policy: TARGET_POLICIES.enterValues },
+      schema: {
+        tags,
+        summary:
+          "The targets your agency monitors and their values (every status, or one): the officer's own list",
+        querystring: programQuery.extend({ status: z.enum(OBSERVATION_STATUSES).optional() }),
+        response: {
+          200: z.object({ targets: z.array(monitoredTargetSchema), items: z.array(valueWithTargetSchema) }),
+        },
+      },
+    },
+    async (request) => {
+      const agencies = [...request.subject.unitsFor('focal_officer')];
+      const { targets, values } = await listAgencyObservations(
+        app.database.db,
+        request.query.program,
+        agencies,
+        request.query.status,
+      );
+      return { targets: targets.map(presentMonitoredTarget), items: values.map(presentValueWithTarget) };
     },
   );
 

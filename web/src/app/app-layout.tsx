@@ -15,6 +15,9 @@ const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[]
   { to: '/agencies', key: 'nav.agencies', end: false },
   { to: '/evaluations', key: 'nav.evaluations', end: false },
   { to: '/program', key: 'nav.program', end: false },
+  { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
+  { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
+  { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
 ];
 
 export function AppLayout() {

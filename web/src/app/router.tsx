@@ -7,6 +7,7 @@ import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
 import { meQuery } from '../features/auth/api/get-me.ts';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
+import { boardFilterFromUrl, boardQuery, countsQuery } from '../features/bottlenecks/api/bottlenecks.ts';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
 import {
   evaluationAgencyQuery,
@@ -15,6 +16,8 @@ import {
 } from '../features/evaluations/api/get-evaluations.ts';
 import { overviewQuery } from '../features/overview/api/get-overview.ts';
 import { programQuery } from '../features/program/api/get-program.ts';
+import { definitionQuery } from '../features/target-admin/api/target-definition.ts';
+import { myValuesQuery, reviewQueueQuery } from '../features/target-admin/api/target-values.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
 import { targetsQuery } from '../features/targets/api/get-targets.ts';
 import { targetSearchFromUrl } from '../features/targets/target-search.ts';
@@ -90,6 +93,64 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../features/targets/components/target-page.tsx')).TargetPage,
         }),
+      },
+      {
+        path: 'targets/:code/definition',
+        element: <RequireSignIn anyOf={['targets.manage']} />,
+        loader: prefetch(({ params }) => queryClient.prefetchQuery(definitionQuery(params.code ?? ''))),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/definition-page.tsx'))
+                .DefinitionPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'target-values',
+        element: <RequireSignIn anyOf={['targets.values.enter']} />,
+        loader: prefetch(() => queryClient.prefetchQuery(myValuesQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/values-page.tsx')).ValuesPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'target-values/review',
+        element: <RequireSignIn anyOf={['targets.values.review']} />,
+        loader: prefetch(() => queryClient.prefetchQuery(reviewQueueQuery())),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/target-admin/components/review-page.tsx')).ReviewPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'bottlenecks',
+        element: <RequireSignIn anyOf={['bottlenecks.read']} />,
+        loader: prefetch(({ request }) => {
+          const filter = boardFilterFromUrl(new URL(request.url).searchParams);
+          void queryClient.prefetchQuery(boardQuery(filter));
+          void queryClient.prefetchQuery(countsQuery({ agency: filter.agency, task: filter.task }));
+        }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/bottlenecks/components/bottlenecks-page.tsx'))
+                .BottlenecksPage,
+            }),
+          },
+        ],
       },
       {
         path: 'agencies',

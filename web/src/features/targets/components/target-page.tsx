@@ -5,12 +5,14 @@ import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
+import { useCan } from '../../auth/api/get-me.ts';
 import { type TargetDetail, useTarget } from '../api/get-target.ts';
 import type { Target } from '../api/get-targets.ts';
 import { acceptedSeries, periodLabel } from '../chart-data.ts';
 import { useAgencyName } from './agency-name.ts';
 import { HOW_PROGRESS_ID, HowProgressIsClassed } from './how-progress.tsx';
 import { ProgressBadge } from './progress-badge.tsx';
+import { TargetTasks } from './target-tasks.tsx';
 import { TargetValue } from './target-value.tsx';
 
 const TargetChart = lazy(() => import('./target-chart.tsx'));
@@ -29,6 +31,7 @@ function TargetView({ detail }: { detail: TargetDetail }) {
   const { english } = useLocalized();
   const number = useNumberFormat();
   const agencyName = useAgencyName();
+  const canManage = useCan('targets.manage');
   const id = useId();
   const { target, progress } = detail;
   const unit = target.unit ? ` ${target.unit}` : '';
@@ -101,6 +104,13 @@ function TargetView({ detail }: { detail: TargetDetail }) {
             <dt>{t('targets.monitoringAgency')}</dt>
             <dd>{agencyName(target) ?? <span className="muted">{t('common.notStated')}</span>}</dd>
           </dl>
+          {canManage && (
+            <p className="no-print">
+              <Link to={`/targets/${encodeURIComponent(target.code)}/definition`}>
+                {t('targetPage.links.editDefinition')}
+              </Link>
+            </p>
+          )}
         </section>
 
         <section className="card target-progress" aria-labelledby={`${id}-progress`}>
@@ -182,6 +192,8 @@ function TargetView({ detail }: { detail: TargetDetail }) {
           </div>
         </section>
       )}
+
+      <TargetTasks code={target.code} />
 
       <HowProgressIsClassed />
     </div>

@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/page-title.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
+import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
 import { AgencyList } from './agency-label.tsx';
 
@@ -134,6 +135,8 @@ function TaskView({ task }: { task: TaskDetail }) {
           </FiveRItem>
         </ol>
       </section>
+
+      <TaskTargets taskId={task.id} />
 
       <section aria-labelledby="source-title" className="card">
         <h2 id="source-title">{t('task.source')}</h2>
