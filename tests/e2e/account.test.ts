@@ -10,14 +10,22 @@ import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarn
 /** The main navigation every visitor sees, in Vietnamese. */
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
 
-/** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
+/**
+ * What each demo role may see in the navigation after the public links, in order (docs/roles.md): the
+ * staff pages their policies open, then the admin area for administrators and auditors. A new staff
+ * page with a nav line adds itself here for the roles it is for.
+ */
+const VALUES = 'Nhập số liệu chỉ tiêu';
+const REVIEW = 'Duyệt số liệu chỉ tiêu';
+const BOTTLENECKS = 'Điểm nghẽn';
+const ADMIN = 'Quản trị';
 const ROLES = [
-  { role: 'system_admin', email: 'admin@nq57.example', admin: true },
-  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false },
-  { role: 'focal_officer', email: 'focal.bkhcn@nq57.example', admin: false },
-  { role: 'agency_head', email: 'head.bkhcn@nq57.example', admin: false },
-  { role: 'steering_viewer', email: 'steering@nq57.example', admin: false },
-  { role: 'auditor', email: 'auditor@nq57.example', admin: true },
+  { role: 'system_admin', email: 'admin@nq57.example', admin: true, staffNav: [BOTTLENECKS, ADMIN] },
+  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staffNav: [REVIEW, BOTTLENECKS] },
+  { role: 'focal_officer', email: 'focal.bkhcn@nq57.example', admin: false, staffNav: [VALUES, BOTTLENECKS] },
+  { role: 'agency_head', email: 'head.bkhcn@nq57.example', admin: false, staffNav: [BOTTLENECKS] },
+  { role: 'steering_viewer', email: 'steering@nq57.example', admin: false, staffNav: [BOTTLENECKS] },
+  { role: 'auditor', email: 'auditor@nq57.example', admin: true, staffNav: [BOTTLENECKS, ADMIN] },
 ] as const;
 
 /**
@@ -128,16 +136,14 @@ describe('accounts in Chromium (demo mode)', () => {
     await page.getByRole('heading', { name: 'Hồ sơ cá nhân' }).waitFor();
   });
 
-  for (const { role, email, admin } of ROLES) {
+  for (const { role, email, admin, staffNav } of ROLES) {
     it(`shows a ${role} exactly what the role may see`, async () => {
       const { page } = await open();
       await signIn(page, email);
       await page.goto('/');
       await page.getByTestId('user-name').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await navLinks(page).allTextContents()).toEqual(
-        admin ? [...PUBLIC_NAV, 'Quản trị'] : PUBLIC_NAV,
-      );
+      expect(await navLinks(page).allTextContents()).toEqual([...PUBLIC_NAV, ...staffNav]);
       await page.goto('/admin');
       if (admin) {
         await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
