@@ -35,6 +35,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page answers in well under a second when idle, in several on a busy shared machine.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -11,35 +11,72 @@ import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarn
 const PUBLIC_NAV = ['Tổng quan', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan', 'Đánh giá', 'Văn bản Chương trình'];
 
 /**
- * Staff pages in the navigation, after the public ones, in NAV's order (web/src/app/app-layout.tsx), for
- * the roles whose policies show them: the bottleneck board to everyone signed in, target values to those
- * who enter or review them, the evaluation desk to those who publish.
+ * What each demo role may see in the navigation after the public links, in order (docs/roles.md): the
+ * staff pages their policies open, then the admin area for administrators and auditors. A new staff
+ * page with a nav line adds itself here for the roles it is for.
  */
-const STAFF_NAV: Record<(typeof ROLES)[number]['role'], string[]> = {
-  system_admin: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
-  coordinator: [
-    'Sổ nhiệm vụ',
-    'Kế hoạch',
-    'Nhập, xuất Excel',
-    'Gia hạn',
-    'Duyệt số liệu chỉ tiêu',
-    'Điểm nghẽn',
-    'Điều hành đánh giá',
-  ],
-  focal_officer: ['Sổ nhiệm vụ', 'Kế hoạch', 'Nhập số liệu chỉ tiêu', 'Điểm nghẽn'],
-  agency_head: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
-  steering_viewer: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
-  auditor: ['Sổ nhiệm vụ', 'Kế hoạch', 'Điểm nghẽn'],
-};
-
-/** What each demo role may see in the navigation (docs/roles.md: the admin area for admin and auditor). */
+const REGISTER = 'Sổ nhiệm vụ';
+const PLANS = 'Kế hoạch';
+const VALUES = 'Nhập số liệu chỉ tiêu';
+const REVIEW = 'Duyệt số liệu chỉ tiêu';
+const BOTTLENECKS = 'Điểm nghẽn';
+const ADMIN = 'Quản trị';
+const COORDINATOR_NAV = [
+  REGISTER,
+  PLANS,
+  'Nhập, xuất Excel',
+  'Gia hạn',
+  REVIEW,
+  BOTTLENECKS,
+  'Điều hành đánh giá',
+];
 const ROLES = [
-  { role: 'system_admin', email: 'admin@nq57.example', admin: true },
-  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false },
-  { role: 'focal_officer', email: 'focal.bkhcn@nq57.example', admin: false },
-  { role: 'agency_head', email: 'head.bkhcn@nq57.example', admin: false },
-  { role: 'steering_viewer', email: 'steering@nq57.example', admin: false },
-  { role: 'auditor', email: 'auditor@nq57.example', admin: true },
+  {
+    role: 'system_admin',
+    email: 'admin@nq57.example',
+    admin: true,
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+  },
+  { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staffNav: COORDINATOR_NAV },
+  {
+    role: 'focal_officer',
+    email: 'focal.bkhcn@nq57.example',
+    admin: false,
+    staffNav: [REGISTER, PLANS, VALUES, BOTTLENECKS],
+  },
+  {
+    role: 'agency_head',
+    email: 'head.bkhcn@nq57.example',
+    admin: false,
+    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+  },
+  {
+    role: 'steering_viewer',
+    email: 'steering@nq57.example',
+    admin: false,
+    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+  },
+  {
+    role: 'auditor',
+    email: 'auditor@nq57.example',
+    admin: true,
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+  },
+] as const;
+
+/**
+ * The administration pages, the policy that opens each (docs/roles.md) and the heading it shows. The
+ * auditor reads people but changes nothing: people import and organisation administration are closed.
+ */
+const ADMIN_PAGES = [
+  { path: '/admin/users', heading: 'Người dùng và vai trò', roles: ['system_admin', 'auditor'] },
+  { path: '/admin/users/import', heading: 'Nhập người dùng từ tệp', roles: ['system_admin'] },
+  { path: '/admin/orgs', heading: 'Cơ cấu tổ chức', roles: ['system_admin'] },
+  { path: '/admin/orgs/48', heading: 'Thành phố Đà Nẵng', roles: ['system_admin'] },
+  { path: '/admin/orgs/merge', heading: 'Sáp nhập đơn vị', roles: ['system_admin'] },
+  { path: '/admin/orgs/split', heading: 'Chia tách đơn vị', roles: ['system_admin'] },
+  { path: '/admin/orgs/import', heading: 'Nhập xã, phường và đơn vị trực thuộc', roles: ['system_admin'] },
+  { path: '/admin/audit', heading: 'Nhật ký thay đổi', roles: ['system_admin', 'auditor'] },
 ] as const;
 
 const OUT = process.env.UPDATE_SCREENSHOTS
@@ -81,12 +118,15 @@ describe('accounts in Chromium (demo mode)', () => {
       .toBe(true);
     await page.getByRole('link', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/\/sign-in\?next=%2F/);
-    await page.getByLabel('Email công vụ').fill('coordinator@nq57.example');
+    // An unknown email and a wrong password get the same neutral message: nobody learns which.
+    await page.getByLabel('Email công vụ').fill('nobody@nq57.example');
     await page.getByLabel('Mật khẩu').fill('not-the-password');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toContain('Email hoặc mật khẩu không đúng.');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email hoặc mật khẩu không đúng.');
+    await page.getByLabel('Email công vụ').fill('coordinator@nq57.example');
+    await page.getByLabel('Mật khẩu').fill('not-the-password-either');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email hoặc mật khẩu không đúng.');
     // The 401 of the wrong password is what this test asks for.
     problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('401')));
 
@@ -96,6 +136,20 @@ describe('accounts in Chromium (demo mode)', () => {
     await expect
       .poll(() => page.getByTestId('user-name').textContent())
       .toBe('Điều phối Chương trình (demo)');
+  });
+
+  it('answers an expired or made-up reset link with the same neutral message', async () => {
+    const w = await open();
+    const { page } = w;
+    await page.goto(`/reset-password#token=${'x'.repeat(43)}`);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-2026');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-2026');
+    await page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Đường dẫn không hợp lệ hoặc đã hết hạn. Hãy yêu cầu đường dẫn mới.');
+    // The 401 of the refused link is what this test asks for.
+    w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !p.includes('401')));
   });
 
   it('lists the demo accounts on the sign-in page and fills the form from one', async () => {
@@ -118,18 +172,14 @@ describe('accounts in Chromium (demo mode)', () => {
     await page.getByRole('heading', { name: 'Hồ sơ cá nhân' }).waitFor();
   });
 
-  for (const { role, email, admin } of ROLES) {
+  for (const { role, email, admin, staffNav } of ROLES) {
     it(`shows a ${role} exactly what the role may see`, async () => {
       const { page } = await open();
       await signIn(page, email);
       await page.goto('/');
       await page.getByTestId('user-name').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await navLinks(page).allTextContents()).toEqual([
-        ...PUBLIC_NAV,
-        ...STAFF_NAV[role],
-        ...(admin ? ['Quản trị'] : []),
-      ]);
+      expect(await navLinks(page).allTextContents()).toEqual([...PUBLIC_NAV, ...staffNav]);
       await page.goto('/admin');
       if (admin) {
         await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
@@ -137,7 +187,26 @@ describe('accounts in Chromium (demo mode)', () => {
         await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
         expect(await page.getByRole('alert').textContent()).toContain('không được phép');
       }
-    });
+      // Each administration page: its content for the roles it is for, "not allowed" for the others.
+      for (const { path: to, heading, roles } of ADMIN_PAGES) {
+        await page.goto(to);
+        const allowed = (roles as readonly string[]).includes(role);
+        const expected = allowed ? heading : 'Không có quyền truy cập';
+        await page.getByRole('heading', { name: expected, level: 1, exact: true }).waitFor();
+        expect(await page.getByRole('heading', { level: 1 }).textContent(), `${role} on ${to}`).toBe(
+          expected,
+        );
+      }
+      if (admin) {
+        const areas = await page.goto('/admin').then(() => page.getByTestId('admin-areas').getByRole('link'));
+        await areas.first().waitFor();
+        expect(await areas.allTextContents()).toEqual(
+          role === 'auditor'
+            ? ['Nhật ký thay đổi (kiểm tra chuỗi)', 'Người dùng và vai trò']
+            : ['Nhật ký thay đổi (kiểm tra chuỗi)', 'Người dùng và vai trò', 'Cơ cấu tổ chức'],
+        );
+      }
+    }, 120_000);
   }
 
   it('shows the profile with Vietnamese role names, and changes the password', async () => {
@@ -145,7 +214,13 @@ describe('accounts in Chromium (demo mode)', () => {
     await signIn(page, 'head.hanoi@nq57.example');
     await page.goto('/profile');
     await page.getByRole('heading', { name: 'Hồ sơ cá nhân' }).waitFor();
-    expect(await page.getByTestId('profile-roles').textContent()).toContain('Người đứng đầu cơ quan');
+    expect(await page.getByTestId('profile-roles').textContent()).toBe(
+      'Người đứng đầu cơ quan — Thành phố Hà Nội (01)',
+    );
+    expect(await page.getByTestId('profile-unit').textContent()).toBe('Thành phố Hà Nội (01)');
+    await page.getByTestId('user-name').click();
+    expect(await page.getByTestId('user-unit').textContent()).toContain('Thành phố Hà Nội');
+    await page.getByTestId('user-name').click();
     await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-2026');
@@ -190,7 +265,8 @@ describe('accounts in Chromium (demo mode)', () => {
     await card.getByText('Đã khoá').waitFor();
     await card.getByRole('button', { name: 'Mở khoá tài khoản' }).click();
     await card.getByRole('button', { name: 'Khoá tài khoản' }).waitFor();
-    await card.getByRole('combobox').first().selectOption('auditor');
+    await card.getByText('Giao thêm vai trò').click();
+    await card.getByRole('combobox', { name: 'Vai trò', exact: true }).selectOption('auditor');
     await card.getByRole('button', { name: 'Giao vai trò' }).click();
     const revokeAuditor = card.getByRole('button', { name: /Thu hồi vai trò Kiểm toán/ });
     await revokeAuditor.waitFor();
@@ -198,20 +274,27 @@ describe('accounts in Chromium (demo mode)', () => {
     await expect.poll(() => revokeAuditor.count()).toBe(0);
   });
 
-  it('lets an administrator add a unit to the organisation tree and rename it', async () => {
+  it('lets an administrator add a unit to the organisation tree and rename it, keeping the old name', async () => {
     const { page } = await open();
     await signIn(page, 'admin@nq57.example');
     await page.goto('/admin/orgs');
     await page.locator('.org-tree__item').first().waitFor();
     await page.getByText('Thêm đơn vị').click();
-    await page.getByLabel('Mã đơn vị cấp trên').fill('BKHCN');
+    await page.getByRole('combobox', { name: 'Đơn vị cấp trên', exact: true }).selectOption('BKHCN');
     await page.getByLabel('Mã đơn vị', { exact: true }).fill('BKHCN_THU');
     await page.getByLabel('Tên đơn vị').fill('Vụ Thử nghiệm');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.getByText('Đã thêm Vụ Thử nghiệm.').waitFor();
-    await page.getByRole('button', { name: 'Đổi tên Vụ Thử nghiệm' }).click();
-    await page.getByLabel('Tên mới của BKHCN_THU').fill('Vụ Thử nghiệm mới');
+    await page.getByRole('link', { name: 'Vụ Thử nghiệm', exact: true }).click();
+    await page.getByRole('heading', { name: 'Vụ Thử nghiệm', level: 1 }).waitFor();
+    await page.getByLabel('Tên mới (tiếng Việt)').fill('Vụ Thử nghiệm mới');
+    await page.getByLabel('Căn cứ (số văn bản)').fill('Quyết định 1/QĐ-BKHCN');
     await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('heading', { name: 'Vụ Thử nghiệm mới', level: 1 }).waitFor();
+    expect(await page.getByTestId('lineage-events').textContent()).toContain(
+      'đổi tên từ “Vụ Thử nghiệm” thành “Vụ Thử nghiệm mới”',
+    );
+    await page.goto('/admin/orgs?q=vu thu nghiem');
     await page.locator('.org-tree__item', { hasText: 'Vụ Thử nghiệm mới' }).waitFor();
   });
 
@@ -227,7 +310,8 @@ describe('accounts in Chromium (demo mode)', () => {
     await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
     await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
     const me = await page.request.get('/api/me');
-    expect(me.status()).toBe(401);
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user).toBeNull();
   });
 
   for (const language of ['vi', 'en'] as const) {

@@ -51,9 +51,6 @@ export interface WebHarness {
  * and a headless Chromium. Unexpected noise is collected per page so a test can fail on it. `seed`
  * writes to the database before the server starts (e.g. publishes an evaluation).
  */
-/** GET /api/me answers 401 to a visitor who is not signed in: the app asks on every page, on purpose. */
-const isSignedOutMe = (url: string, status: number) => status === 401 && new URL(url).pathname === '/api/me';
-
 export interface WebHarnessOptions {
   /** Demo mode: the banner, and the demo accounts of docs/roles.md created at start. */
   demo?: boolean;
@@ -100,8 +97,6 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
-        // Chromium logs every 4xx answer to fetch; the signed-out /api/me is expected (see above).
-        if (message.text().includes('status of 401') && isSignedOutMe(message.location().url, 401)) return;
         problems.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -112,7 +107,6 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
         problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
       });
       page.on('response', (response) => {
-        if (isSignedOutMe(response.url(), response.status())) return;
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       return { page, problems };

@@ -62,3 +62,31 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     });
   });
 });
+
+describe.each(testEngines())('audit trail with a row deleted on %s', (engine) => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it('names the row after a deleted one: its link to the previous hash no longer matches', async () => {
+    database = await createTestDatabase(engine);
+    const before = (await verifyAuditChain(database.db)).checked;
+    for (let i = 0; i < 3; i++) {
+      await database.db.transaction((tx) =>
+        recordAudit(tx, cliActor(), { action: 'user.update', entityType: 'user', entityId: i }),
+      );
+    }
+    const [middle, last] = await rows<{ id: number }>(
+      database.db,
+      sql`SELECT id::int AS id FROM audit_event ORDER BY id OFFSET ${before + 1} LIMIT 2`,
+    );
+    await database.maintenance('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+    await database.db.execute(sql`DELETE FROM audit_event WHERE id = ${middle!.id}`);
+    await database.maintenance('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
+    expect(await verifyAuditChain(database.db)).toEqual({
+      ok: false,
+      checked: before + 1,
+      brokenAt: last!.id,
+      reason: 'link_mismatch',
+    });
+  });
+});

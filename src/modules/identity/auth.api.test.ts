@@ -48,13 +48,37 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     const me = await app.inject({ method: 'GET', url: '/api/me', cookies: { sid: cookie.value } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
-      user: { email: 'officer@most.gov.vn' },
-      roles: [{ role: 'focal_officer', includeSubUnits: false }],
+      user: {
+        email: 'officer@most.gov.vn',
+        orgUnit: {
+          code: 'BKHCN',
+          nameVi: 'Bộ Khoa học và Công nghệ',
+          nameEn: 'Ministry of Science and Technology (MOST)',
+        },
+      },
+      roles: [
+        {
+          role: 'focal_officer',
+          includeSubUnits: false,
+          orgUnit: { code: 'BKHCN', nameVi: 'Bộ Khoa học và Công nghệ' },
+        },
+      ],
       can: { 'reports.draft': true, 'users.manage': false, 'audit.read': false },
     });
     // Only the hash is stored: the cookie value appears nowhere in the table.
     const stored = await rows<{ id_hash: string }>(t.database.db, sql`SELECT id_hash FROM session`);
     expect(stored.map((s) => s.id_hash)).not.toContain(cookie.value);
+  });
+
+  it('answers a visitor with no session 200 and nobody, so public pages log no error', async () => {
+    const me = await app.inject({ method: 'GET', url: '/api/me' });
+    expect(me.statusCode).toBe(200);
+    const body = me.json();
+    expect(body).toMatchObject({ user: null, roles: [] });
+    expect(Object.keys(body.can)).toContain('users.manage');
+    expect(Object.values(body.can).every((v) => v === false)).toBe(true);
+    const forged = await app.inject({ method: 'GET', url: '/api/me', cookies: { sid: 'x'.repeat(43) } });
+    expect(forged.json().user).toBeNull();
   });
 
   it('matches the email case-insensitively', async () => {
@@ -117,12 +141,18 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
 
   it('signs out: the cookie stops working', async () => {
     const c = await signInAs(app, 'officer@most.gov.vn');
-    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    expect((await c.request({ method: 'GET', url: '/api/me' })).json().user).not.toBeNull();
     const out = await c.request({ method: 'POST', url: '/api/auth/sign-out' });
     expect(out.statusCode).toBe(204);
+    // Signed out, /api/me still answers 200 (no console error on public pages), with nobody in it.
     const me = await c.request({ method: 'GET', url: '/api/me' });
-    expect(me.statusCode).toBe(401);
-    expect(me.json().error.code).toBe('unauthorized');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toBeNull();
+    expect(me.json().roles).toEqual([]);
+    expect(Object.values(me.json().can).every((v) => v === false)).toBe(true);
+    // A route that needs a session still answers 401 to the same cookie.
+    const out2 = await c.request({ method: 'POST', url: '/api/auth/sign-out-everywhere' });
+    expect(out2.statusCode).toBe(401);
   });
 
   it('signs out everywhere: every session of the person ends', async () => {
@@ -131,8 +161,9 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     const other = await signInAs(app, 'officer@most.gov.vn');
     const res = await a.request({ method: 'POST', url: '/api/auth/sign-out-everywhere' });
     expect(res.json()).toEqual({ revokedSessions: 2 });
-    for (const c of [a, b]) expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
-    expect((await other.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    for (const c of [a, b])
+      expect((await c.request({ method: 'GET', url: '/api/me' })).json().user).toBeNull();
+    expect((await other.request({ method: 'GET', url: '/api/me' })).json().user).not.toBeNull();
   });
 
   it('changes the password only with the current one, and ends the other sessions', async () => {
@@ -146,8 +177,8 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
     const short = await change(TEST_PASSWORD, 'short');
     expect(short.json().error.message).toBe('newPassword: must be at least 10 characters');
     expect((await change(TEST_PASSWORD, 'a much better password')).statusCode).toBe(204);
-    expect((await here.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
-    expect((await elsewhere.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await here.request({ method: 'GET', url: '/api/me' })).json().user).not.toBeNull();
+    expect((await elsewhere.request({ method: 'GET', url: '/api/me' })).json().user).toBeNull();
     expect((await signIn('changer@most.gov.vn', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn('changer@most.gov.vn', 'a much better password')).statusCode).toBe(200);
   });
@@ -173,7 +204,7 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
         payload: { token, newPassword: 'remembered at last' },
       });
     expect((await confirm()).statusCode).toBe(204);
-    expect((await before.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await before.request({ method: 'GET', url: '/api/me' })).json().user).toBeNull();
     expect((await signIn('forgetful@most.gov.vn', 'remembered at last')).statusCode).toBe(200);
     const reused = await confirm();
     expect(reused.statusCode).toBe(401);
@@ -215,7 +246,7 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('csrf_rejected');
     }
-    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    expect((await c.request({ method: 'GET', url: '/api/me' })).json().user).not.toBeNull();
     expect((await post({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(204);
   });
 
@@ -272,9 +303,9 @@ describe.each(testEngines())('sign-in and sessions on %s', (engine) => {
         cookies: { sid: sessionCookie(res) },
       });
       expect(
-        (await app.inject({ method: 'GET', url: '/api/me', cookies: { sid: sessionCookie(res) } }))
-          .statusCode,
-      ).toBe(401);
+        (await app.inject({ method: 'GET', url: '/api/me', cookies: { sid: sessionCookie(res) } })).json()
+          .user,
+      ).toBeNull();
       // COOKIE_SECURE=true marks the cookie Secure even on plain http.
       const secure = await other.inject({
         method: 'POST',

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../server/access.ts';
 import { canMap } from '../access/policies.ts';
+import type { Subject } from '../access/subject.ts';
 import {
   changePassword,
   confirmPasswordReset,
+  type IdentityContext,
   requestPasswordReset,
   resolveSession,
   signIn,
@@ -14,6 +16,7 @@ import {
 } from './auth.service.ts';
 import { meSchema, presentMe } from './identity.presenter.ts';
 import { finishOidcSignIn, oidcEnabled, startOidcSignIn } from './oidc.service.ts';
+import { usersRepository } from './users.repository.ts';
 
 const tags = ['auth'];
 export const emailField = z.string().trim().max(254).pipe(z.email('must be an email address'));
@@ -37,6 +40,13 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 
 function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** GET /api/me's answer: the person, their roles with the units' names, and the UI policies. */
+async function me(ctx: IdentityContext, subject: Subject) {
+  const ids = subject.user ? [subject.user.orgUnitId, ...subject.grants.map((g) => g.orgUnitId)] : [];
+  const units = await usersRepository(ctx.db).unitNames([...new Set(ids)]);
+  return presentMe(subject, canMap(subject), units);
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -67,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const { token } = await signIn(ctx, request.body, request.actor);
       setSessionCookie(request, reply, token);
       const { subject } = await resolveSession(ctx, token);
-      return presentMe(subject, canMap(subject));
+      return me(ctx, subject);
     },
   );
 
@@ -213,14 +223,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      config: { policy: 'signed_in' },
+      // Public, so a signed-out visitor gets a 200 rather than a 401 the browser logs on every page.
+      config: { policy: 'public' },
       schema: {
         tags,
-        summary: 'The signed-in person, their roles, and what they may do (`can`)',
+        summary: 'The signed-in person (null when signed out), their roles and units, and what they may do',
+        description:
+          'Always 200: signed out, `user` is null, `roles` empty and every `can` false. ' +
+          'Units come with their code and Vietnamese and English names.',
         response: { 200: meSchema },
       },
     },
-    async (request) => presentMe(request.subject, canMap(request.subject)),
+    async (request) => me(ctx, request.subject),
   );
 
   app.get(

@@ -101,14 +101,54 @@ describe.each(testEngines())('people import on %s', (engine) => {
     expect(again.json().error.message).toContain('row 2, email: already belongs to another person');
   });
 
+  it('keeps codes as written in a CSV ("01" is Hà Nội), and finds those Excel shortened to numbers', async () => {
+    const csv = 'Họ tên;Email;Mã đơn vị\nLê Văn Một;mot@hanoi.gov.vn;01\n';
+    const preview = (await send('preview', csv, CSV)).json();
+    expect(preview).toMatchObject({ valid: true, rows: [{ unitCode: '01', problems: [] }] });
+    const file = await xlsx([
+      ['name', 'email', 'unit'],
+      ['Lê Văn Hai', 'hai@hanoi.gov.vn', 1 as unknown as string],
+    ]);
+    const shortened = (await send('preview', file, XLSX)).json();
+    expect(shortened).toMatchObject({ valid: true, rows: [{ unitCode: '01' }] });
+    // A file sent as application/octet-stream is read by the name given in the query.
+    const named = await admin.request({
+      method: 'POST',
+      url: '/api/users/import/preview?fileName=can-bo.csv',
+      payload: csv,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(named.json()).toMatchObject({ valid: true });
+  });
+
+  it('gives a template that, filled in, imports: units and roles listed, codes kept as text', async () => {
+    const res = await admin.request({ method: 'GET', url: '/api/users/import/template.xlsx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="nguoi-dung-mau.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Người dùng', 'Đơn vị', 'Vai trò']);
+    const units = workbook.getWorksheet('Đơn vị')!;
+    expect(units.getRow(2).values).toEqual([undefined, 'CP', 'Chính phủ']);
+    const people = workbook.getWorksheet('Người dùng')!;
+    people.addRow(['Trần Thị Mẫu', 'mau@hanoi.gov.vn', 'Chuyên viên', '01', 'focal_officer']);
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const preview = (await send('preview', filled, XLSX)).json();
+    expect(preview).toMatchObject({ valid: true, rows: [{ name: 'Trần Thị Mẫu', unitCode: '01' }] });
+  });
+
   it('names missing columns and unreadable files, never a 500', async () => {
     const noUnit = await send('preview', 'name,email\nA,a@b.vn', CSV);
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().error.message).toBe('column unit: missing from the first row');
     const garbage = await send('preview', Buffer.from('PK\u0003\u0004 not really a workbook'), XLSX);
-    expect(garbage.statusCode).toBe(400);
-    expect(garbage.json().error.message).toBe('file: cannot be read as CSV or .xlsx');
+    expect(garbage.statusCode).toBe(415);
+    expect(garbage.json().error.message).toMatch(/^file: cannot be read as \.xlsx/);
     const json = await admin.request({ method: 'POST', url: '/api/users/import/preview', payload: { a: 1 } });
-    expect(json.statusCode).toBe(400);
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.message).toMatch(/^file: send the file itself as the body/);
+    const big = await send('preview', Buffer.alloc(6 * 1024 * 1024, 'a'), CSV);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toBe('file: larger than 5 MB');
   });
 });

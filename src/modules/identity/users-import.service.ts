@@ -1,22 +1,26 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { cleanText, foldKey } from '../../lib/text.ts';
+import { foldKey } from '../../lib/text.ts';
 import { AppError, type Issue, invalid } from '../../server/errors.ts';
 import { can } from '../access/policies.ts';
 import { ROLES, type Role, roleScopeProblem } from '../access/roles.ts';
 import type { Subject } from '../access/subject.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { IMPORT_MEDIA_TYPES, readTable, uploadName } from '../orgs/org-import-file.ts';
 import { type IdentityContext, normalizeEmail } from './auth.service.ts';
 import { usersRepository } from './users.repository.ts';
 import { isUniqueViolation } from './users.service.ts';
 
-export const IMPORT_MEDIA_TYPES = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
+export { IMPORT_MEDIA_TYPES };
+
 const MAX_ROWS = 5000;
+
+/** The file as it came: its bytes, its content-type, and the name it had when the client gave one. */
+export interface PeopleFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName?: string;
+}
 
 // Column headings in Vietnamese or English, compared without accents or case.
 const COLUMNS: Record<string, 'name' | 'email' | 'title' | 'unit' | 'roles'> = {
@@ -55,48 +59,25 @@ type Preview = z.infer<typeof importPreviewSchema>;
 type PreviewRow = Preview['rows'][number] & { orgUnitId?: number };
 
 /**
- * The CSV's text, refused unless it is UTF-8: a file saved as Windows-1258, TCVN3 or UTF-16 would
- * otherwise be imported with its Vietnamese names turned into replacement characters.
+ * The unit a code names. Excel shortens codes typed as numbers ("01" → 1, "00004" → 4): a number not
+ * found as written is tried as a 2-digit province and a 5-digit commune code.
  */
-function utf8Text(file: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file);
-  } catch {
-    throw invalid([{ field: 'file', problem: 'is not UTF-8 text; save it as "CSV UTF-8"' }]);
-  }
+function findUnit<U>(units: Map<string, U>, code: string): U | undefined {
+  if (units.has(code) || !/^\d{1,4}$/.test(code)) return units.get(code);
+  return units.get(code.padStart(2, '0')) ?? units.get(code.padStart(5, '0'));
 }
 
-async function readSheet(file: Buffer, contentType: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    if (contentType.startsWith('text/csv')) {
-      // A BOM from Excel's "CSV UTF-8" must not end up in the first heading.
-      const text = utf8Text(file).replace(/^\uFEFF/, '');
-      await workbook.csv.read(Readable.from([text]));
-    } else {
-      await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw invalid([{ field: 'file', problem: 'cannot be read as CSV or .xlsx' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid([{ field: 'file', problem: 'has no sheet' }]);
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cleanText(cell.text ?? '');
-    });
-    table[n - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return Array.from(table, (r) => r ?? []);
-}
+const candidateCodes = (code: string) =>
+  /^\d{1,4}$/.test(code) ? [code, code.padStart(2, '0'), code.padStart(5, '0')] : [code];
 
-/** Reads and checks every row; nothing is written. */
-async function checkFile(ctx: IdentityContext, granter: Subject, file: Buffer, contentType: string) {
-  const table = await readSheet(file, contentType);
-  const [header = [], ...body] = table;
+/**
+ * Reads and checks every row; nothing is written. The file is read as every import reads one (CSV in
+ * UTF-8 with any separator, or the first sheet of an .xlsx; no formulas, no merged cells), and cells are
+ * text as written: "01" stays "01".
+ */
+async function checkFile(ctx: IdentityContext, granter: Subject, file: PeopleFile) {
+  const table = await readTable(file.bytes, uploadName(file.bytes, file.contentType, file.fileName));
+  const header = table.headers;
   const columnOf = new Map<string, number>();
   header.forEach((h, i) => {
     const known = COLUMNS[foldKey(h)];
@@ -106,9 +87,7 @@ async function checkFile(ctx: IdentityContext, granter: Subject, file: Buffer, c
   if (missing.length) {
     throw invalid(missing.map((c) => ({ field: `column ${c}`, problem: 'missing from the first row' })));
   }
-  const dataRows = body
-    .map((cells, i) => ({ cells, row: i + 2 }))
-    .filter((r) => r.cells.some((c) => c !== ''));
+  const dataRows = table.rows.map((r) => ({ cells: r.cells, row: r.rowNo }));
   if (dataRows.length > MAX_ROWS)
     throw invalid([{ field: 'file', problem: `has more than ${MAX_ROWS} rows` }]);
 
@@ -128,7 +107,10 @@ async function checkFile(ctx: IdentityContext, granter: Subject, file: Buffer, c
 
   const repo = usersRepository(ctx.db);
   const units = new Map(
-    (await repo.unitsByCode([...new Set(rows.map((r) => r.unitCode))])).map((u) => [u.code, u]),
+    (await repo.unitsByCode([...new Set(rows.flatMap((r) => candidateCodes(r.unitCode)))])).map((u) => [
+      u.code,
+      u,
+    ]),
   );
   const taken = await repo.emailsTaken([...new Set(rows.map((r) => r.email))]);
   const firstRowOf = new Map<string, number>();
@@ -143,7 +125,8 @@ async function checkFile(ctx: IdentityContext, granter: Subject, file: Buffer, c
     else if (taken.has(r.email)) problem('email', 'already belongs to another person');
     else if (firstRowOf.has(r.email)) problem('email', `duplicate of row ${firstRowOf.get(r.email)}`);
     else firstRowOf.set(r.email, r.row);
-    const unit = units.get(r.unitCode);
+    const unit = findUnit(units, r.unitCode);
+    if (unit) r.unitCode = unit.code;
     if (!unit) {
       problem('unit', r.unitCode ? `unknown organisation code "${r.unitCode}"` : 'is empty');
     } else {
@@ -166,10 +149,9 @@ async function checkFile(ctx: IdentityContext, granter: Subject, file: Buffer, c
 export async function previewPeopleImport(
   ctx: IdentityContext,
   granter: Subject,
-  file: Buffer,
-  contentType: string,
+  file: PeopleFile,
 ): Promise<Preview> {
-  const { rows, issues } = await checkFile(ctx, granter, file, contentType);
+  const { rows, issues } = await checkFile(ctx, granter, file);
   return { valid: issues.length === 0, rows: rows.map(({ orgUnitId: _, ...r }) => r), issues };
 }
 
@@ -177,11 +159,10 @@ export async function previewPeopleImport(
 export async function commitPeopleImport(
   ctx: IdentityContext,
   granter: Subject,
-  file: Buffer,
-  contentType: string,
+  file: PeopleFile,
   actor: Actor,
 ): Promise<number> {
-  const { rows, issues } = await checkFile(ctx, granter, file, contentType);
+  const { rows, issues } = await checkFile(ctx, granter, file);
   if (issues.length) throw invalid(issues);
   if (rows.length === 0) throw invalid([{ field: 'file', problem: 'has no people' }]);
   try {

@@ -149,7 +149,7 @@ describe.each(testEngines())('people and roles on %s', (engine) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().disabled).toBe(true);
-    expect((await leaver.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await leaver.request({ method: 'GET', url: '/api/me' })).json().user).toBeNull();
     await expect(signInAs(app, 'leaver@most.gov.vn')).rejects.toThrow(/401/);
     const myId = (await admin.request({ method: 'GET', url: '/api/me' })).json().user.id;
     const self = await admin.request({
@@ -261,7 +261,14 @@ describe.each(testEngines())('people and roles on %s', (engine) => {
     expect(line).toMatch(/^Created administrator #\d+ first\.admin@gov\.vn \(system_admin of CP/);
     const c = await signInAs(app, 'first.admin@gov.vn', 'first admin password');
     const me = (await c.request({ method: 'GET', url: '/api/me' })).json();
-    expect(me.roles).toEqual([{ role: 'system_admin', orgUnitId: gov, includeSubUnits: true }]);
+    expect(me.roles).toEqual([
+      {
+        role: 'system_admin',
+        orgUnitId: gov,
+        orgUnit: { id: gov, code: 'CP', nameVi: 'Chính phủ', nameEn: 'Government of Viet Nam' },
+        includeSubUnits: true,
+      },
+    ]);
     expect(me.can['users.manage']).toBe(true);
     const list = await usersListCommand(t.database, { q: 'quan tri' });
     expect(list).toContain('first.admin@gov.vn');

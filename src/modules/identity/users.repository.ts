@@ -11,6 +11,7 @@ export interface UserRow {
   orgUnitId: number;
   orgUnitCode: string;
   orgUnitName: string;
+  orgUnitNameEn: string | null;
   disabled: boolean;
   isDemo: boolean;
   hasPassword: boolean;
@@ -35,8 +36,16 @@ export interface GrantRow {
   orgUnitId: number;
   orgUnitCode: string;
   orgUnitName: string;
+  orgUnitNameEn: string | null;
   includeSubUnits: boolean;
   grantedAt: string;
+}
+
+export interface UnitName {
+  id: number;
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
 }
 
 export interface NewUser {
@@ -49,7 +58,7 @@ export interface NewUser {
 }
 
 const userColumns = sql`u.id, u.name, u.email, u.title, u.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode",
-  o.name_vi AS "orgUnitName", u.disabled, u.is_demo AS "isDemo", (u.password_hash IS NOT NULL) AS "hasPassword",
+  o.name_vi AS "orgUnitName", o.name_en AS "orgUnitNameEn", u.disabled, u.is_demo AS "isDemo", (u.password_hash IS NOT NULL) AS "hasPassword",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 // What the people search matches: name, email and title, folded like every other search.
@@ -165,7 +174,7 @@ export function usersRepository(db: Db | Tx) {
       return rows<GrantRow>(
         db,
         sql`SELECT ra.id, ra.user_id AS "userId", ra.role, ra.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode",
-                   o.name_vi AS "orgUnitName", ra.include_sub_units AS "includeSubUnits", ra.granted_at AS "grantedAt"
+                   o.name_vi AS "orgUnitName", o.name_en AS "orgUnitNameEn", ra.include_sub_units AS "includeSubUnits", ra.granted_at AS "grantedAt"
               FROM role_assignment ra JOIN org_unit o ON o.id = ra.org_unit_id
              WHERE ra.user_id IN (${sql.join(
                userIds.map((id) => sql`${id}`),
@@ -211,6 +220,17 @@ export function usersRepository(db: Db | Tx) {
         sql`SELECT id, code, kind FROM org_unit WHERE id = ${id}`,
       );
       return row;
+    },
+    /** Code and names of units, for showing who someone is (GET /api/me). */
+    unitNames(ids: number[]) {
+      if (ids.length === 0) return Promise.resolve([] as UnitName[]);
+      return rows<UnitName>(
+        db,
+        sql`SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn" FROM org_unit WHERE id IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
     },
     unitsByCode(codes: string[]) {
       if (codes.length === 0) return Promise.resolve([] as { id: number; code: string; kind: OrgKind }[]);

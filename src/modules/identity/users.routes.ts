@@ -3,8 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery, paginated, searchText } from '../../lib/http.ts';
 import { notFound } from '../../server/errors.ts';
+import { acceptFileUploads, uploadedBytes } from '../../server/uploads.ts';
 import { can } from '../access/policies.ts';
 import { ROLES } from '../access/roles.ts';
+import { XLSX_MEDIA_TYPE } from '../orgs/import-template.ts';
+import { MAX_IMPORT_BYTES } from '../orgs/org-import-file.ts';
 import { emailField as email } from './auth.routes.ts';
 import { sendResetLink } from './auth.service.ts';
 import { personSchema, presentPerson } from './identity.presenter.ts';
@@ -23,8 +26,10 @@ import {
   commitPeopleImport,
   IMPORT_MEDIA_TYPES,
   importPreviewSchema,
+  type PeopleFile,
   previewPeopleImport,
 } from './users-import.service.ts';
+import { peopleImportTemplate } from './users-import-template.ts';
 
 const tags = ['people and roles'];
 const id = z.coerce.number().int().positive().max(2147483647);
@@ -186,20 +191,39 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Import files arrive as the request body itself (text/csv or .xlsx), no multipart needed. The parser
-  // is scoped to the two import routes, so the JSON routes above refuse a CSV body (415) instead of
+  // Import files arrive as the request body itself (CSV or .xlsx), no multipart, like every import. The
+  // parser is scoped to the import routes, so the JSON routes above refuse a CSV body (415) instead of
   // taking it for an empty object.
   const importRoutes: FastifyPluginAsyncZod = async (files) => {
-    files.addContentTypeParser(
-      IMPORT_MEDIA_TYPES,
-      { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
-      (_r, body, done) => done(null, body),
-    );
+    acceptFileUploads(files, IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES);
     const importSchema = {
       tags,
       consumes: IMPORT_MEDIA_TYPES,
-      body: z.instanceof(Buffer, { message: 'must be a CSV or .xlsx file' }),
+      description: `Send the file itself as the body (content-type ${IMPORT_MEDIA_TYPES.join(', ')}), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; \`fileName\` tells its format when the content-type does not.`,
+      querystring: z.object({ fileName: z.string().trim().max(200).optional() }),
     };
+    const peopleFile = (request: FastifyRequest<{ Querystring: { fileName?: string } }>): PeopleFile => ({
+      bytes: uploadedBytes(request.body, IMPORT_MEDIA_TYPES),
+      contentType: request.headers['content-type'] ?? '',
+      fileName: request.query.fileName,
+    });
+
+    files.get(
+      '/users/import/template.xlsx',
+      {
+        config: { policy: 'users.manage' },
+        schema: {
+          tags,
+          summary:
+            'An empty people file to fill in (.xlsx), with the units you administer and the roles listed',
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-type', XLSX_MEDIA_TYPE)
+          .header('content-disposition', 'attachment; filename="nguoi-dung-mau.xlsx"')
+          .send(await peopleImportTemplate(db, request.subject)),
+    );
 
     files.post(
       '/users/import/preview',
@@ -211,8 +235,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: importPreviewSchema },
         },
       },
-      async (request) =>
-        previewPeopleImport(ctx, request.subject, request.body, request.headers['content-type'] ?? ''),
+      async (request) => previewPeopleImport(ctx, request.subject, peopleFile(request)),
     );
 
     files.post(
@@ -226,13 +249,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const created = await commitPeopleImport(
-          ctx,
-          request.subject,
-          request.body,
-          request.headers['content-type'] ?? '',
-          request.actor,
-        );
+        const created = await commitPeopleImport(ctx, request.subject, peopleFile(request), request.actor);
         return reply.status(201).send({ created });
       },
     );

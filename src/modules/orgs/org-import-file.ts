@@ -14,16 +14,33 @@ export interface Table {
 }
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What an import takes as its request body: the file itself. */
+export const IMPORT_MEDIA_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
 export const MAX_IMPORT_ROWS = 20_000;
 
 const unsupported = (message: string) => new AppError(415, 'unsupported_media_type', message);
+
+const isZipFile = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+
+/**
+ * The name to read an uploaded body by: the file name the client gave (its extension decides), else one
+ * the content-type implies; a nameless `application/octet-stream` is an .xlsx when it is a zip, else CSV.
+ */
+export function uploadName(bytes: Buffer, contentType: string | undefined, fileName?: string): string {
+  if (fileName) return fileName.split(/[\\/]/).pop() || fileName;
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/csv') return 'upload.csv';
+  if (type === XLSX_TYPE) return 'upload.xlsx';
+  return isZipFile(bytes) ? 'upload.xlsx' : 'upload.csv';
+}
 
 export async function readTable(bytes: Buffer, filename: string): Promise<Table> {
   const ext = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   if (bytes.length === 0) throw invalid([{ field: 'file', problem: 'is empty' }]);
   if (bytes.length > MAX_IMPORT_BYTES)
     throw new AppError(413, 'payload_too_large', `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  const isZip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const isZip = isZipFile(bytes);
   if (ext === 'xlsx') {
     if (!isZip) throw unsupported('file: not a real .xlsx file (an .xlsx is a zip archive; this is not one)');
     return readXlsx(bytes);

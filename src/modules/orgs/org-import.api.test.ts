@@ -10,14 +10,18 @@ import { rows } from '../../db/database.ts';
 
 const SAMPLE = path.resolve('program-data/orgs/communes-sample.csv');
 
-/** A multipart/form-data body with one file, as a browser sends it. */
-function upload(filename: string, content: Buffer | string, contentType = 'application/octet-stream') {
-  const boundary = `----nq57${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The file itself as the body, as the web app's sendFile sends it: its name in the query. */
+function upload(filename: string, content: Buffer | string, contentType?: string) {
+  const type =
+    contentType ??
+    (filename.endsWith('.csv')
+      ? 'text/csv'
+      : filename.endsWith('.xlsx')
+        ? XLSX_TYPE
+        : 'application/octet-stream');
+  return { filename, payload: Buffer.from(content), headers: { 'content-type': type } };
 }
 
 async function xlsx(
@@ -41,12 +45,62 @@ describe.each(testEngines())('commune and department import on %s', (engine) => 
     client = await signInAs(t.app, 'admin@gov.vn');
   });
   afterAll(() => t?.close());
-  const post = (url: string, body: ReturnType<typeof upload>) =>
-    client.request({ method: 'POST', url, payload: body.payload, headers: body.headers });
+  const post = (url: string, body: ReturnType<typeof upload>, named = true) =>
+    client.request({
+      method: 'POST',
+      url: named
+        ? `${url}${url.includes('?') ? '&' : '?'}fileName=${encodeURIComponent(body.filename)}`
+        : url,
+      payload: body.payload,
+      headers: body.headers,
+    });
   const count = async (where: ReturnType<typeof sql>) =>
     (
       await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM org_unit WHERE ${where}`)
     )[0]!.n;
+
+  it('reads a file sent without its name by its content-type, as every import does', async () => {
+    const csv = 'Mã,Tên,Mã tỉnh\n20410,Phường Không Tên,48\n';
+    const byType = await post('/api/orgs/import/preview', upload('ignored', csv, 'text/csv'), false);
+    expect(byType.json()).toMatchObject({ total: 1, valid: 1 });
+    const file = await xlsx([
+      ['Mã', 'Tên', 'Mã tỉnh'],
+      ['20411', 'Phường Một Hai', '48'],
+    ]);
+    const sniffed = await post(
+      '/api/orgs/import/preview',
+      upload('ignored', file, 'application/octet-stream'),
+      false,
+    );
+    expect(sniffed.json()).toMatchObject({ total: 1, valid: 1 });
+  });
+
+  it('gives a template per type that, filled in, previews clean', async () => {
+    const res = await client.request({ method: 'GET', url: '/api/orgs/import/template.xlsx?type=communes' });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Tỉnh, thành phố']);
+    expect(workbook.getWorksheet('Tỉnh, thành phố')!.rowCount).toBe(1 + 34);
+    workbook.worksheets[0]!.addRow(['20430', 'Phường Mẫu', 'phường', '48']);
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const preview = (await post('/api/orgs/import/preview', upload('mau.xlsx', filled))).json();
+    expect(preview).toMatchObject({ total: 1, valid: 1, errors: [] });
+    const departments = await client.request({
+      method: 'GET',
+      url: '/api/orgs/import/template.xlsx?type=departments',
+    });
+    const d = new ExcelJS.Workbook();
+    await d.xlsx.load(departments.rawPayload as unknown as ArrayBuffer);
+    expect(d.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Mã đơn vị cấp trên',
+      'Tên tiếng Anh',
+    ]);
+    expect(d.worksheets[1]!.rowCount).toBe(1 + 22 + 34);
+  });
 
   it('previews the sample file: every row valid, nothing written', async () => {
     const res = await post(
@@ -177,16 +231,20 @@ describe.each(testEngines())('commune and department import on %s', (engine) => 
 
     const big = await post('/api/orgs/import/preview', upload('xa.csv', Buffer.alloc(6 * 1024 * 1024, 'a')));
     expect(big.statusCode).toBe(413);
-    expect(big.json().error).toEqual({ code: 'payload_too_large', message: 'file: larger than 5 MB' });
+    expect(big.json().error).toEqual({
+      code: 'payload_too_large',
+      message: 'file: larger than 5 MB',
+      issues: [{ field: 'file', problem: 'larger than 5 MB' }],
+    });
 
     const pdf = await post('/api/orgs/import/preview', upload('xa.pdf', '%PDF-1.4'));
     expect(pdf.statusCode).toBe(415);
-    const notMultipart = await client.request({
-      method: 'POST',
-      url: '/api/orgs/import/preview',
-      payload: { a: 1 },
-    });
-    expect(notMultipart.statusCode).toBe(415);
+    expect(pdf.json().error.message).toBe('file: must be a .csv or .xlsx file');
+    const json = await client.request({ method: 'POST', url: '/api/orgs/import/preview', payload: { a: 1 } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.message).toMatch(
+      /^file: send the file itself as the body, with content-type text\/csv/,
+    );
     const noColumn = await post('/api/orgs/import/preview', upload('xa.csv', 'Tên,Mã tỉnh\nXã A,01\n'));
     expect(noColumn.json().error.message).toMatch(/^file: no column for code \(use one of: code, mã/);
     expect(await count(sql`code IN ('20402', '20403')`)).toBe(0);

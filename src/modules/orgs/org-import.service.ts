@@ -14,6 +14,7 @@ import {
   UNIT_CODE,
 } from './org-rules.ts';
 import { orgUnitsRepository, type UnitRow } from './org-units.repository.ts';
+import { type ManageScope, manageAnything } from './org-units.service.ts';
 import type { OrgKind } from './orgs.schema.ts';
 
 /**
@@ -111,7 +112,12 @@ async function chunked<T>(
 }
 
 /** Every row checked against the rules, the file itself and the database; nothing is written. */
-export async function previewImport(db: Db, type: ImportType, table: Table): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  type: ImportType,
+  table: Table,
+  may: ManageScope = manageAnything,
+): Promise<ImportPreview> {
   const { columns, unknown } = mapColumns(table.headers, COLUMNS[type]);
   const at = (cells: string[], f: Field) => (columns[f] === undefined ? '' : (cells[columns[f]!] ?? ''));
   const errors: RowError[] = [];
@@ -192,6 +198,7 @@ export async function previewImport(db: Db, type: ImportType, table: Table): Pro
     else if (parent.validTo) problem = `${what} ${c.parentCode} was closed on ${parent.validTo}`;
     else if (!kindAllowedUnder(c.kind, parent.kind))
       problem = `${describeAllowedParents(c.kind)}; ${c.parentCode} is a ${parent.kind}`;
+    else if (!may(parent.id)) problem = `you do not administer ${c.parentCode}`;
     if (problem) {
       fail(c.row, 'parentCode', problem);
       c.ok = false;
@@ -225,10 +232,11 @@ export async function commitImport(
   type: ImportType,
   table: Table,
   fileName: string,
+  may: ManageScope = manageAnything,
 ): Promise<{ type: ImportType; created: number; byParent: ImportPreview['byParent'] }> {
   return db.transaction(async (tx) => {
     // Checked again inside the transaction: the database may have changed since the preview.
-    const preview = await previewImport(tx, type, table);
+    const preview = await previewImport(tx, type, table, may);
     if (preview.errors.length) {
       throw invalid(preview.errors.map((e) => ({ field: `row ${e.row}, ${e.column}`, problem: e.problem })));
     }

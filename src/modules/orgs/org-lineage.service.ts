@@ -4,7 +4,14 @@ import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { dayBefore, kindAllowedUnder } from './org-rules.ts';
 import { orgUnitsRepository, type UnitRow } from './org-units.repository.ts';
-import { codeIssues, placementIssues, unitSnapshot } from './org-units.service.ts';
+import {
+  codeIssues,
+  type ManageScope,
+  manageAnything,
+  placementIssues,
+  requireManages,
+  unitSnapshot,
+} from './org-units.service.ts';
 import type { OrgKind } from './orgs.schema.ts';
 
 /**
@@ -129,7 +136,25 @@ function duplicates(codes: string[]): string[] {
   return codes.filter((c, i) => codes.indexOf(c) !== i);
 }
 
-export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
+/** The units a merge or split changes, for the scope check: closed ones, existing targets, new units' parents. */
+function touched(
+  sources: { unit: UnitRow; field: string }[],
+  targets: (ResolvedTarget | null)[],
+  field: string,
+) {
+  return [
+    ...sources.map((s) => ({ id: s.unit.id, code: s.unit.code, field: s.field })),
+    ...targets.flatMap((t, i) => {
+      const where = targets.length > 1 ? `${field}.${i}` : field;
+      if (t?.existing) return [{ id: t.existing.id, code: t.existing.code, field: `${where}.code` }];
+      if (t?.create)
+        return [{ id: t.create.parent.id, code: t.create.parent.code, field: `${where}.parentCode` }];
+      return [];
+    }),
+  ];
+}
+
+export async function mergeUnits(db: Db, actor: Actor, input: MergeInput, may: ManageScope = manageAnything) {
   return db.transaction(async (tx) => {
     const repo = orgUnitsRepository(tx);
     const issues: Issue[] = [];
@@ -163,6 +188,14 @@ export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
       }
     }
     if (issues.length) throw invalid(dedupe(issues));
+    requireManages(
+      may,
+      touched(
+        input.sources.map((code, i) => ({ unit: byCode.get(code)!, field: `sources.${i}` })),
+        [target],
+        'into',
+      ),
+    );
 
     const targetId = await materialise(tx, target!, input.effectiveDate, input.legalBasis);
     await repo.close(
@@ -219,7 +252,7 @@ export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
   });
 }
 
-export async function splitUnits(db: Db, actor: Actor, input: SplitInput) {
+export async function splitUnits(db: Db, actor: Actor, input: SplitInput, may: ManageScope = manageAnything) {
   return db.transaction(async (tx) => {
     const repo = orgUnitsRepository(tx);
     const issues: Issue[] = [];
@@ -275,6 +308,7 @@ export async function splitUnits(db: Db, actor: Actor, input: SplitInput) {
         });
     }
     if (issues.length) throw invalid(dedupe(issues));
+    requireManages(may, touched([{ unit: source!, field: 'source' }], targets, 'into'));
 
     const ids = new Map<string, number>();
     for (const t of targets) ids.set(t.code, await materialise(tx, t, input.effectiveDate, input.legalBasis));

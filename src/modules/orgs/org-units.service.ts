@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { foldKey } from '../../lib/text.ts';
-import { conflict, type Issue, invalid, notFound } from '../../server/errors.ts';
+import { conflict, forbidden, type Issue, invalid, notFound } from '../../server/errors.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -13,6 +13,19 @@ import {
 import { orgUnitsRepository, type UnitRow } from './org-units.repository.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import type { OrgKind } from './orgs.schema.ts';
+
+/**
+ * Which units the caller may change (`orgs.manage` at that unit): an administrator of a province manages
+ * the province and what is under it, not a ministry. The console operator (CLI) manages everything.
+ */
+export type ManageScope = (orgUnitId: number) => boolean;
+export const manageAnything: ManageScope = () => true;
+
+/** 403 naming the first unit, of those a change touches, that the caller does not administer. */
+export function requireManages(may: ManageScope, units: { id: number; code: string; field: string }[]) {
+  const outside = units.find((u) => !may(u.id));
+  if (outside) throw forbidden(`${outside.field}: you do not administer ${outside.code}`);
+}
 
 /** Kinds created one by one or by import; central bodies and provinces come from the program data. */
 export const CREATABLE_KINDS = ['department', 'commune', 'ward', 'special_zone', 'other'] as const;
@@ -98,7 +111,12 @@ export function codeIssues(kind: OrgKind, code: string, field = 'code'): Issue[]
 }
 
 /** Creates a department or commune under an open parent that may hold it. One transaction, audited. */
-export async function createUnit(db: Db, actor: Actor, input: NewUnit): Promise<UnitRow> {
+export async function createUnit(
+  db: Db,
+  actor: Actor,
+  input: NewUnit,
+  may: ManageScope = manageAnything,
+): Promise<UnitRow> {
   return db.transaction(async (tx) => {
     const repo = orgUnitsRepository(tx);
     const parent = await repo.byCode(input.parentCode);
@@ -107,6 +125,7 @@ export async function createUnit(db: Db, actor: Actor, input: NewUnit): Promise<
       ...placementIssues(input.kind, parent, input.parentCode, 'parentCode'),
     ];
     if (issues.length) throw invalid(issues);
+    requireManages(may, [{ id: parent!.id, code: parent!.code, field: 'parentCode' }]);
     const [taken] = await repo.existingCodes([input.code]);
     if (taken) throw conflict(`code: ${input.code} already exists (${taken.nameVi})`);
     await repo.insert({
@@ -133,7 +152,13 @@ export async function createUnit(db: Db, actor: Actor, input: NewUnit): Promise<
  * Renames (with the date it takes effect and its legal basis, kept as a lineage event and a former
  * name) and/or moves a unit under another parent. A move under the unit's own subtree is refused.
  */
-export async function updateUnit(db: Db, actor: Actor, code: string, change: UnitChange): Promise<UnitRow> {
+export async function updateUnit(
+  db: Db,
+  actor: Actor,
+  code: string,
+  change: UnitChange,
+  may: ManageScope = manageAnything,
+): Promise<UnitRow> {
   return db.transaction(async (tx) => {
     const repo = orgUnitsRepository(tx);
     const unit = await requireUnit(tx, code);
@@ -164,6 +189,10 @@ export async function updateUnit(db: Db, actor: Actor, code: string, change: Uni
       else issues.push(...placementIssues(unit.kind, parent, change.parentCode!, 'parentCode'));
     }
     if (issues.length) throw invalid(issues);
+    requireManages(may, [
+      { id: unit.id, code, field: 'code' },
+      ...(moves ? [{ id: parent!.id, code: parent!.code, field: 'parentCode' }] : []),
+    ]);
 
     await repo.update(unit.id, {
       ...(renames ? { nameVi: change.nameVi } : {}),

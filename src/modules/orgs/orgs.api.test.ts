@@ -324,4 +324,72 @@ describe.each(testEngines())('organisation hierarchy and lineage on %s', (engine
     expect(moved.items.map((u: { code: string }) => u.code)).toEqual(['19999']);
     expect((await unit('46')).successors.map((s: { code: string }) => s.code)).toEqual(['48']);
   });
+
+  it('lets an administrator of one province change only that province and what is under it', async () => {
+    await makeUser(t.app.identity, 'admin@hanoi.gov.vn', '01', [{ role: 'system_admin', subUnits: true }]);
+    const hanoi = await signInAs(t.app, 'admin@hanoi.gov.vn');
+    const as = (method: 'POST' | 'PATCH', url: string, payload: unknown) =>
+      hanoi.request({ method, url, payload: payload as object });
+    const before = await auditCount();
+    const own = await as('POST', '/api/orgs', {
+      code: '01_SNV',
+      kind: 'department',
+      nameVi: 'Sở Nội vụ Hà Nội',
+      parentCode: '01',
+    });
+    expect(own.statusCode).toBe(201);
+    const refusals: [Awaited<ReturnType<typeof as>>, string][] = [
+      [
+        await as('POST', '/api/orgs', {
+          code: '48_SNV',
+          kind: 'department',
+          nameVi: 'Sở X',
+          parentCode: '48',
+        }),
+        'parentCode: you do not administer 48',
+      ],
+      [
+        await as('PATCH', '/api/orgs/BKHCN', { nameVi: 'Bộ Khác', effectiveDate: '2027-01-01' }),
+        'code: you do not administer BKHCN',
+      ],
+      [await as('PATCH', '/api/orgs/01_SNV', { parentCode: '48' }), 'parentCode: you do not administer 48'],
+      [
+        await as('POST', '/api/orgs/merge', {
+          sources: ['01_SNV'],
+          into: { code: '48_SKHCN' },
+          effectiveDate: '2027-01-01',
+          legalBasis: 'Quyết định thử',
+        }),
+        'into.code: you do not administer 48_SKHCN',
+      ],
+      [
+        await as('POST', '/api/orgs/split', {
+          source: '48_SKHCN',
+          into: [
+            { code: '48_A', nameVi: 'Sở A' },
+            { code: '48_B', nameVi: 'Sở B' },
+          ],
+          effectiveDate: '2027-01-01',
+          legalBasis: 'Quyết định thử',
+        }),
+        'source: you do not administer 48_SKHCN',
+      ],
+    ];
+    for (const [res, message] of refusals) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toEqual({ code: 'forbidden', message });
+    }
+    // The one write that passed left one audit event; the refusals changed nothing.
+    expect(await auditCount()).toBe(before + 1);
+    expect((await unit('BKHCN')).nameVi).toBe('Bộ Khoa học và Công nghệ');
+    const preview = await hanoi.request({
+      method: 'POST',
+      url: '/api/orgs/import/preview?fileName=xa.csv',
+      payload: 'Mã,Tên,Mã tỉnh\n00091,Phường Chín Mốt,01\n20420,Phường Bốn Hai,48\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(preview.json().errors).toEqual([
+      { row: 3, column: 'parentCode', problem: 'you do not administer 48' },
+    ]);
+  });
 });

@@ -1,13 +1,15 @@
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, pageQuery, paginated, searchText } from '../../lib/http.ts';
 import { cleanText } from '../../lib/text.ts';
-import { AppError, invalid } from '../../server/errors.ts';
+import { acceptFileUploads, uploadedBytes } from '../../server/uploads.ts';
+import { can } from '../access/policies.ts';
+import type { Subject } from '../access/subject.ts';
 import { actorOf } from '../audit/request-actor.ts';
+import { XLSX_MEDIA_TYPE } from './import-template.ts';
 import { commitImport, IMPORT_TYPES, previewImport } from './org-import.service.ts';
-import { MAX_IMPORT_BYTES, readTable } from './org-import-file.ts';
+import { IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES, readTable, uploadName } from './org-import-file.ts';
+import { orgImportTemplate } from './org-import-template.ts';
 import { mergeUnits, splitUnits } from './org-lineage.service.ts';
 import { presentEvent, presentUnit, unitDetailSchema, unitSchema } from './org-units.presenter.ts';
 import {
@@ -15,6 +17,7 @@ import {
   createUnit,
   getUnit,
   listUnits,
+  type ManageScope,
   requireUnit,
   updateUnit,
 } from './org-units.service.ts';
@@ -45,28 +48,22 @@ const target = z.object({
   parentCode: code.optional(),
 });
 
-const importQuery = z.object({ type: z.enum(IMPORT_TYPES).default('communes') });
+const importQuery = z.object({
+  type: z.enum(IMPORT_TYPES).default('communes'),
+  /** The file's name, whose extension (.csv or .xlsx) says how to read it; else the content-type does. */
+  fileName: z.string().trim().max(200).optional(),
+});
 
-/** The one uploaded file of a multipart request, read whole (the size limit is enforced while reading). */
-async function uploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
-  if (!request.isMultipart())
-    throw new AppError(415, 'unsupported_media_type', 'file: send the file as multipart/form-data');
-  const file = await request.file();
-  if (!file) throw invalid([{ field: 'file', problem: 'is missing' }]);
-  try {
-    return { bytes: await file.toBuffer(), filename: file.filename };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'payload_too_large', `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    throw error;
-  }
-}
+/** The units the caller administers: `orgs.manage` checked at each unit a change touches. */
+const mayManage =
+  (request: { subject: Subject }): ManageScope =>
+  (orgUnitId) =>
+    can(request.subject, 'orgs.manage', { orgUnitId });
 
 /** Organisation administration: the tree, one unit with its lineage, and every change to the map. */
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 },
-  });
+  // Imports take the file itself as the request body (no multipart), like every other import.
+  acceptFileUploads(app, IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES);
   const db = () => app.database.db;
 
   app.get(
@@ -149,7 +146,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createUnit(db(), actorOf(request), request.body);
+      const created = await createUnit(db(), actorOf(request), request.body, mayManage(request));
       return reply.status(201).send(presentUnit(created));
     },
   );
@@ -175,7 +172,9 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentUnit(await updateUnit(db(), actorOf(request), request.params.code, request.body)),
+      presentUnit(
+        await updateUnit(db(), actorOf(request), request.params.code, request.body, mayManage(request)),
+      ),
   );
 
   app.post(
@@ -203,7 +202,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await mergeUnits(db(), actorOf(request), request.body);
+      const result = await mergeUnits(db(), actorOf(request), request.body, mayManage(request));
       return reply.status(201).send({ ...result, unit: presentUnit(result.unit) });
     },
   );
@@ -227,7 +226,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await splitUnits(db(), actorOf(request), request.body);
+      const result = await splitUnits(db(), actorOf(request), request.body, mayManage(request));
       return reply.status(201).send({ ...result, units: result.units.map(presentUnit) });
     },
   );
@@ -251,6 +250,26 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     byParent: z.array(z.object({ code: z.string(), count: z.number() })),
   });
 
+  app.get(
+    '/orgs/import/template.xlsx',
+    {
+      config: { policy: 'orgs.manage' },
+      schema: {
+        tags,
+        summary: 'An empty file of communes or departments to fill in (.xlsx), with the parents you may use',
+        querystring: z.object({ type: z.enum(IMPORT_TYPES).default('communes') }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', XLSX_MEDIA_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="${request.query.type === 'communes' ? 'xa-phuong' : 'don-vi-truc-thuoc'}-mau.xlsx"`,
+        )
+        .send(await orgImportTemplate(db(), request.query.type, mayManage(request))),
+  );
+
   app.post(
     '/orgs/import/preview',
     {
@@ -258,14 +277,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Check a CSV or .xlsx of communes or departments row by row; nothing is written',
-        consumes: ['multipart/form-data'],
+        description: `Send the file itself as the body (content-type ${IMPORT_MEDIA_TYPES.join(', ')}), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; \`fileName\` tells its format when the content-type does not.`,
+        consumes: IMPORT_MEDIA_TYPES,
         querystring: importQuery,
         response: { 200: previewSchema },
       },
     },
     async (request) => {
-      const { bytes, filename } = await uploadedFile(request);
-      return previewImport(db(), request.query.type, await readTable(bytes, filename));
+      const bytes = uploadedBytes(request.body, IMPORT_MEDIA_TYPES);
+      const name = uploadName(bytes, request.headers['content-type'], request.query.fileName);
+      return previewImport(db(), request.query.type, await readTable(bytes, name), mayManage(request));
     },
   );
 
@@ -276,7 +297,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Import every row of a clean file in one transaction, or none with row-level errors',
-        consumes: ['multipart/form-data'],
+        description: 'The same file and query as the preview.',
+        consumes: IMPORT_MEDIA_TYPES,
         querystring: importQuery,
         response: {
           201: z.object({
@@ -288,11 +310,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { bytes, filename } = await uploadedFile(request);
-      const table = await readTable(bytes, filename);
+      const bytes = uploadedBytes(request.body, IMPORT_MEDIA_TYPES);
+      const name = uploadName(bytes, request.headers['content-type'], request.query.fileName);
+      const table = await readTable(bytes, name);
       return reply
         .status(201)
-        .send(await commitImport(db(), actorOf(request), request.query.type, table, filename));
+        .send(
+          await commitImport(db(), actorOf(request), request.query.type, table, name, mayManage(request)),
+        );
     },
   );
 };

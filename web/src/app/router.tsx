@@ -1,10 +1,11 @@
 import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
 import { auditQuery } from '../features/admin/api/get-audit.ts';
+import { orgQuery } from '../features/admin/api/orgs.ts';
 import { auditSearchFromUrl } from '../features/admin/audit-search.ts';
 import { agenciesQuery } from '../features/agencies/api/get-agencies.ts';
 import { agencyQuery } from '../features/agencies/api/get-agency.ts';
-import { meQuery } from '../features/auth/api/get-me.ts';
+import { type Me, meQuery } from '../features/auth/api/get-me.ts';
 import { RequireSignIn } from '../features/auth/components/require-sign-in.tsx';
 import { boardFilterFromUrl, boardQuery, countsQuery } from '../features/bottlenecks/api/bottlenecks.ts';
 import { loadReportQuery } from '../features/data/api/get-load-report.ts';
@@ -50,12 +51,19 @@ const prefetch = (start: (args: LoaderFunctionArgs) => unknown) => (args: Loader
   return null;
 };
 
-/** Staff data is asked for only once we know someone is signed in (a visitor would get 401s). */
-const whenSignedIn = (start: (args: LoaderFunctionArgs) => unknown) =>
+/**
+ * Staff data is prefetched only for those it is meant for: a visitor, or someone without the page's
+ * policy, would get a 401/403 for nothing. A failed sign-in check just skips the prefetch; the page
+ * asks again and shows its own state.
+ */
+const prefetchIf = (allowed: (me: Me) => boolean, start: (args: LoaderFunctionArgs) => unknown) =>
   prefetch(async (args) => {
-    // A cancelled or failed sign-in check just skips the prefetch; the page asks again.
-    if (await queryClient.ensureQueryData(meQuery()).catch(() => null)) start(args);
+    const me = await queryClient.ensureQueryData(meQuery()).catch(() => null);
+    if (me && allowed(me)) await start(args);
   });
+const whenSignedIn = (start: (args: LoaderFunctionArgs) => unknown) => prefetchIf(() => true, start);
+const prefetchFor = (policy: string, start: (args: LoaderFunctionArgs) => unknown) =>
+  prefetchIf((me) => me.can[policy] === true, start);
 
 export const router = createBrowserRouter([
   {
@@ -459,6 +467,19 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/admin/components/users-page.tsx')).UsersPage,
                 }),
               },
+              {
+                path: 'import',
+                element: <RequireSignIn anyOf={['users.manage']} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/admin/components/users-import-page.tsx'))
+                        .UsersImportPage,
+                    }),
+                  },
+                ],
+              },
             ],
           },
           {
@@ -469,6 +490,34 @@ export const router = createBrowserRouter([
                 index: true,
                 lazy: async () => ({
                   Component: (await import('../features/admin/components/orgs-page.tsx')).OrgsPage,
+                }),
+              },
+              {
+                path: 'import',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/orgs-import-page.tsx'))
+                    .OrgsImportPage,
+                }),
+              },
+              {
+                path: 'merge',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-merge-page.tsx')).OrgMergePage,
+                }),
+              },
+              {
+                path: 'split',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-split-page.tsx')).OrgSplitPage,
+                }),
+              },
+              {
+                path: ':code',
+                loader: prefetchFor('orgs.manage', ({ params }) =>
+                  queryClient.prefetchQuery(orgQuery(params.code ?? '')),
+                ),
+                lazy: async () => ({
+                  Component: (await import('../features/admin/components/org-unit-page.tsx')).OrgUnitPage,
                 }),
               },
             ],
@@ -491,7 +540,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 index: true,
-                loader: prefetch(({ request }) =>
+                loader: prefetchFor('audit.read', ({ request }) =>
                   queryClient.prefetchQuery(
                     auditQuery(auditSearchFromUrl(new URL(request.url).searchParams)),
                   ),

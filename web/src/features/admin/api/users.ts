@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, sendJson } from '../../../lib/api-client.ts';
+import { getJson, sendFile, sendJson } from '../../../lib/api-client.ts';
 import type { Role } from '../../auth/api/get-me.ts';
 
 export interface RoleGrant {
@@ -8,6 +8,7 @@ export interface RoleGrant {
   orgUnitId: number;
   orgUnitCode: string;
   orgUnitName: string;
+  orgUnitNameEn: string | null;
   includeSubUnits: boolean;
   grantedAt: string;
 }
@@ -17,7 +18,7 @@ export interface Person {
   name: string;
   email: string;
   title: string | null;
-  orgUnit: { id: number; code: string; name: string };
+  orgUnit: { id: number; code: string; name: string; nameEn: string | null };
   disabled: boolean;
   demo: boolean;
   hasPassword: boolean;
@@ -46,7 +47,7 @@ export const usersQuery = (search: { q?: string; page?: number }) =>
 export const useUsers = (search: { q?: string; page?: number }) => useQuery(usersQuery(search));
 
 /** Every change answers with the person as they now are; the list is asked again. */
-function usePersonChange<V>(send: (v: V) => Promise<Person>) {
+function usePersonChange<V, R>(send: (v: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -76,3 +77,28 @@ export const useRevokeRole = () =>
   usePersonChange(({ id, grantId }: { id: number; grantId: number }) =>
     sendJson<Person>('DELETE', `/users/${id}/roles/${grantId}`),
   );
+
+/** POST /api/users/import/preview: every row of the file as read, with its problems; nothing written. */
+export interface PeopleImportPreview {
+  valid: boolean;
+  rows: {
+    row: number;
+    name: string;
+    email: string;
+    title: string | null;
+    unitCode: string;
+    roles: string[];
+    problems: string[];
+  }[];
+  issues: { field: string; problem: string }[];
+}
+
+export const previewPeopleImport = (file: File) =>
+  sendFile<PeopleImportPreview>('/users/import/preview', file, { fileName: file.name });
+
+export const useCommitPeopleImport = () =>
+  usePersonChange((file: File) =>
+    sendFile<{ created: number }>('/users/import/commit', file, { fileName: file.name }),
+  );
+
+export const PEOPLE_TEMPLATE_URL = '/api/users/import/template.xlsx';

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { useMe } from '../../auth/api/get-me.ts';
+import '../admin.css';
 
 /** The administration home: what this person may administer. The tools themselves come next. */
 export function AdminPage() {

@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { AUDIT_PAGE_SIZE, type AuditSearch, auditQuery, verifyAudit } from '../api/get-audit.ts';
 import { auditSearchFromUrl, AUDIT_FILTERS as FILTERS } from '../audit-search.ts';
+import '../admin.css';
 
 /** The audit trail: who did what to which object, when; filters in the address; the hash chain check. */
 export function AuditPage() {

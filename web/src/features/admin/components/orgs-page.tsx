@@ -1,34 +1,47 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { DateField } from '../../../components/date-field.tsx';
+import { Link, useSearchParams } from 'react-router';
+import { FormError } from '../../../components/form-error.tsx';
+import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { CREATABLE_KINDS, type OrgUnit, useCreateOrg, useOrgs, useRenameOrg } from '../api/orgs.ts';
+import { useLocalized } from '../../../components/use-localized.ts';
+import { CREATABLE_KINDS, type OrgUnit, useCreateOrg, useOrgs } from '../api/orgs.ts';
+import { PARENT_KINDS } from '../org-kinds.ts';
+import '../admin.css';
 
-const problem = (t: (k: string) => string, error: unknown) =>
-  error instanceof ApiError && error.issues.length
-    ? error.issues.map((i) => `${i.field}: ${i.problem}`).join('; ')
-    : error instanceof ApiError && error.status === 409
-      ? t('admin.orgs.conflict')
-      : t('admin.users.failed');
-
-/** The organisation tree (parents first, indented by level), with create and rename. */
+/** The organisation tree (parents first, indented by level); each unit opens its page and history. */
 export function OrgsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() || undefined;
-  const orgs = useOrgs(q);
+  const withClosed = params.get('closed') === '1';
+  const orgs = useOrgs(q, withClosed ? 'all' : 'current');
   const [text, setText] = useState(q ?? '');
+  const [closed, setClosed] = useState(withClosed);
   const search = (event: FormEvent) => {
     event.preventDefault();
-    setParams(text.trim() ? { q: text.trim() } : {});
+    const next = new URLSearchParams();
+    if (text.trim()) next.set('q', text.trim());
+    if (closed) next.set('closed', '1');
+    setParams(next);
   };
   const minLevel = Math.min(...(orgs.data?.items.map((u) => u.level) ?? [1]));
   return (
     <div className="page page--wide">
       <PageTitle title={t('admin.orgs.title')} />
+      <p className="lead">{t('admin.orgs.intro')}</p>
+      <ul className="admin-actions">
+        <li>
+          <Link to="/admin/orgs/import">{t('admin.orgs.importLink')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/orgs/merge">{t('admin.orgs.mergeLink')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/orgs/split">{t('admin.orgs.splitLink')}</Link>
+        </li>
+      </ul>
       <form className="filters" aria-label={t('admin.orgs.search')} onSubmit={search}>
         <div className="field">
           <label className="field__label" htmlFor="orgs-q">
@@ -36,6 +49,10 @@ export function OrgsPage() {
           </label>
           <input id="orgs-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
+        <label className="admin-check">
+          <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} />{' '}
+          {t('admin.orgs.withClosed')}
+        </label>
         <div className="field">
           <button type="submit" className="button">
             {t('admin.users.searchSubmit')}
@@ -65,66 +82,12 @@ export function OrgsPage() {
 
 function OrgRow({ unit, indent }: { unit: OrgUnit; indent: number }) {
   const { t } = useTranslation();
-  const rename = useRenameOrg();
-  const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(unit.nameVi);
-  // A rename takes effect on a date (the old name stays in the unit's history until then).
-  const [effectiveDate, setEffectiveDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [legalBasis, setLegalBasis] = useState('');
+  const { pick } = useLocalized();
   return (
-    <li className="org-tree__item" style={{ marginLeft: `${Math.min(indent, 6) * 1.25}rem` }}>
-      {editing ? (
-        <form
-          className="person-card__grant"
-          onSubmit={(e) => {
-            e.preventDefault();
-            rename.mutate(
-              { code: unit.code, nameVi: name, effectiveDate, legalBasis: legalBasis.trim() || null },
-              { onSuccess: () => setEditing(false) },
-            );
-          }}
-        >
-          <label>
-            <span className="visually-hidden">{t('admin.orgs.newName', { code: unit.code })}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required />
-          </label>
-          <DateField
-            label={t('admin.orgs.effectiveDate')}
-            value={effectiveDate}
-            onChange={setEffectiveDate}
-          />
-          <label>
-            <span className="visually-hidden">{t('admin.orgs.legalBasis')}</span>
-            <input
-              value={legalBasis}
-              placeholder={t('admin.orgs.legalBasis')}
-              onChange={(e) => setLegalBasis(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="button" disabled={rename.isPending}>
-            {t('admin.orgs.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-            {t('admin.users.cancel')}
-          </button>
-          <span role="alert">
-            {rename.isError && <span className="field__error">{problem(t, rename.error)}</span>}
-          </span>
-        </form>
-      ) : (
-        <>
-          <span className="tag tag--code">{unit.code}</span> {unit.nameVi}
-          {unit.status === 'closed' && <span className="badge badge--warn">{t('admin.orgs.closed')}</span>}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setEditing(true)}
-            aria-label={t('admin.orgs.renameLabel', { name: unit.nameVi })}
-          >
-            {t('admin.orgs.rename')}
-          </button>
-        </>
-      )}
+    <li className="org-tree__item" style={{ paddingLeft: `${Math.min(indent, 6) * 1.25}rem` }}>
+      <span className="tag tag--code">{unit.code}</span>{' '}
+      <Link to={`/admin/orgs/${encodeURIComponent(unit.code)}`}>{pick(unit.nameVi, unit.nameEn)}</Link>
+      {unit.status === 'closed' && <span className="badge badge--warn">{t('admin.orgs.closed')}</span>}
     </li>
   );
 }
@@ -145,25 +108,22 @@ function CreateOrg() {
           create.mutate(form, { onSuccess: () => setForm({ ...form, code: '', nameVi: '' }) });
         }}
       >
-        <div role="alert">{create.isError && <p className="field__error">{problem(t, create.error)}</p>}</div>
+        <FormError error={create.error} />
         <div role="status">
           {create.isSuccess && (
             <p className="notice notice--ok">{t('admin.orgs.added', { name: create.data.nameVi })}</p>
           )}
         </div>
-        {(['parentCode', 'code', 'nameVi'] as const).map((key) => (
-          <div className="field" key={key}>
-            <label className="field__label" htmlFor={`org-${key}`}>
-              {t(`admin.orgs.fields.${key}`)}
-            </label>
-            <input id={`org-${key}`} required value={form[key]} onChange={set(key)} />
-          </div>
-        ))}
         <div className="field">
           <label className="field__label" htmlFor="org-kind">
             {t('admin.orgs.fields.kind')}
           </label>
-          <select id="org-kind" value={form.kind} onChange={set('kind')}>
+          <select
+            id="org-kind"
+            value={form.kind}
+            // Another kind may sit under other parents: choose the parent again.
+            onChange={(e) => setForm({ ...form, kind: e.target.value, parentCode: '' })}
+          >
             {CREATABLE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`admin.orgs.kinds.${k}`)}
@@ -171,6 +131,21 @@ function CreateOrg() {
             ))}
           </select>
         </div>
+        <OrgUnitSelect
+          label={t('admin.orgs.fields.parent')}
+          value={form.parentCode}
+          kinds={PARENT_KINDS[form.kind]}
+          required
+          onChange={(u) => setForm({ ...form, parentCode: u?.code ?? '' })}
+        />
+        {(['code', 'nameVi'] as const).map((key) => (
+          <div className="field" key={key}>
+            <label className="field__label" htmlFor={`org-${key}`}>
+              {t(`admin.orgs.fields.${key}`)}
+            </label>
+            <input id={`org-${key}`} required value={form[key]} onChange={set(key)} />
+          </div>
+        ))}
         <div className="auth-form__actions">
           <button type="submit" className="button" disabled={create.isPending}>
             {t('admin.users.create')}

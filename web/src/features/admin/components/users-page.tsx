@@ -1,12 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { FormError } from '../../../components/form-error.tsx';
+import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { ErrorMessage, Loading } from '../../../components/query-state.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { type Role, useCan } from '../../auth/api/get-me.ts';
+import { useLocalized } from '../../../components/use-localized.ts';
+import { type Me, type Role, useCan, useMe } from '../../auth/api/get-me.ts';
 import {
   type Person,
   USERS_PAGE_SIZE,
@@ -16,6 +18,7 @@ import {
   usersQuery,
   useSetDisabled,
 } from '../api/users.ts';
+import '../admin.css';
 
 const ROLES: Role[] = [
   'system_admin',
@@ -26,27 +29,13 @@ const ROLES: Role[] = [
   'auditor',
 ];
 
-type Unit = { id: number; name: string };
-
 /**
- * The units this page can offer. GET /api/orgs does not give units' ids, which the people API needs,
- * so the choice is limited to units already seen on people and their roles (see the report).
+ * The subtree the unit pickers offer: the unit an administrator's one system_admin grant is held at
+ * (a province's administrator chooses among the province's units); everything when there are several.
  */
-function knownUnits(people: Person[]): Unit[] {
-  const units = new Map<number, string>();
-  for (const p of people) {
-    units.set(p.orgUnit.id, p.orgUnit.name);
-    for (const r of p.roles) units.set(r.orgUnitId, r.orgUnitName);
-  }
-  return [...units].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-}
-
-function errorText(t: (k: string) => string, error: unknown): string {
-  if (error instanceof ApiError && error.issues.length)
-    return error.issues.map((i) => `${i.field}: ${i.problem}`).join('; ');
-  if (error instanceof ApiError && error.status === 409) return t('admin.users.conflict');
-  if (error instanceof ApiError && error.status === 403) return t('admin.users.notYours');
-  return t('admin.users.failed');
+function adminRoot(me: Me | null | undefined): string | undefined {
+  const grants = me?.roles.filter((r) => r.role === 'system_admin') ?? [];
+  return grants.length === 1 ? grants[0]!.orgUnit.code : undefined;
 }
 
 export function UsersPage() {
@@ -68,7 +57,7 @@ export function UsersPage() {
     else next.delete('page');
     return `?${next.toString()}`;
   };
-  const units = knownUnits(people.data?.items ?? []);
+  const root = adminRoot(useMe().data);
 
   return (
     <div className="page page--wide">
@@ -86,7 +75,12 @@ export function UsersPage() {
           </button>
         </div>
       </form>
-      {mayManage && <CreatePerson units={units} />}
+      {mayManage && (
+        <p className="admin-actions">
+          <Link to="/admin/users/import">{t('admin.users.importLink')}</Link>
+        </p>
+      )}
+      {mayManage && <CreatePerson root={root} />}
       {people.isPending ? (
         <Loading />
       ) : people.isError ? (
@@ -98,7 +92,7 @@ export function UsersPage() {
           </p>
           <ul className="people-list">
             {people.data.items.map((p) => (
-              <PersonCard key={p.id} person={p} units={units} />
+              <PersonCard key={p.id} person={p} root={root} />
             ))}
           </ul>
           <Pagination
@@ -112,14 +106,16 @@ export function UsersPage() {
   );
 }
 
-function PersonCard({ person, units }: { person: Person; units: Unit[] }) {
+function PersonCard({ person, root }: { person: Person; root?: string }) {
   const { t } = useTranslation();
+  const { pick } = useLocalized();
   const setDisabled = useSetDisabled();
   const revoke = useRevokeRole();
   const grant = useGrantRole();
   const [role, setRole] = useState<Role>('focal_officer');
-  const [unitId, setUnitId] = useState(person.orgUnit.id);
+  const [unit, setUnit] = useState({ id: person.orgUnit.id, code: person.orgUnit.code });
   const [subUnits, setSubUnits] = useState(false);
+  const [granting, setGranting] = useState(false);
   const error = setDisabled.error ?? revoke.error ?? grant.error;
   return (
     <li className="card person-card" aria-labelledby={`person-${person.id}`}>
@@ -128,12 +124,12 @@ function PersonCard({ person, units }: { person: Person; units: Unit[] }) {
         {person.disabled && <span className="badge badge--warn">{t('admin.users.disabled')}</span>}
       </h2>
       <p className="muted">
-        {person.email} · {person.title ?? '—'} · {person.orgUnit.name}
+        {person.email} · {person.title ?? '—'} · {pick(person.orgUnit.name, person.orgUnit.nameEn)}
       </p>
       <ul className="role-list">
         {person.roles.map((r) => (
           <li key={r.id}>
-            {t(`auth.roles.${r.role}`)} — {r.orgUnitName}
+            {t(`auth.roles.${r.role}`)} — {pick(r.orgUnitName, r.orgUnitNameEn)}
             {r.includeSubUnits && ` ${t('profile.withSubUnits')}`}{' '}
             {person.can.grantRoles && (
               <button
@@ -152,7 +148,7 @@ function PersonCard({ person, units }: { person: Person; units: Unit[] }) {
           </li>
         ))}
       </ul>
-      <div role="alert">{error && <p className="field__error">{errorText(t, error)}</p>}</div>
+      <FormError error={error} />
       <div className="person-card__actions">
         {person.can.update && (
           <button
@@ -165,66 +161,68 @@ function PersonCard({ person, units }: { person: Person; units: Unit[] }) {
           </button>
         )}
         {person.can.grantRoles && (
-          <form
-            className="person-card__grant"
-            onSubmit={(e) => {
-              e.preventDefault();
-              grant.mutate({ id: person.id, role, orgUnitId: unitId, includeSubUnits: subUnits });
-            }}
-          >
-            <label>
-              <span className="visually-hidden">{t('admin.users.role')}</span>
-              <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`auth.roles.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span className="visually-hidden">{t('admin.users.unit')}</span>
-              <select value={unitId} onChange={(e) => setUnitId(Number(e.target.value))}>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <input type="checkbox" checked={subUnits} onChange={(e) => setSubUnits(e.target.checked)} />{' '}
-              {t('admin.users.subUnits')}
-            </label>
-            <button type="submit" className="button button--secondary" disabled={grant.isPending}>
-              {t('admin.users.grant')}
-            </button>
-          </form>
+          <details className="person-card__more" onToggle={(e) => setGranting(e.currentTarget.open)}>
+            <summary>{t('admin.users.grantMore')}</summary>
+            {/* Built only when opened: a unit picker per person would be thousands of options each. */}
+            {granting && (
+              <form
+                className="person-card__grant"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  grant.mutate({ id: person.id, role, orgUnitId: unit.id, includeSubUnits: subUnits });
+                }}
+              >
+                <label className="field">
+                  <span className="field__label">{t('admin.users.role')}</span>
+                  <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`auth.roles.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <OrgUnitSelect
+                  label={t('admin.users.grantUnit')}
+                  value={unit.code}
+                  root={root}
+                  onChange={(u) => u && setUnit({ id: u.id, code: u.code })}
+                />
+                <label className="admin-check">
+                  <input type="checkbox" checked={subUnits} onChange={(e) => setSubUnits(e.target.checked)} />
+                  {t('admin.users.subUnits')}
+                </label>
+                <button type="submit" className="button button--secondary" disabled={grant.isPending}>
+                  {t('admin.users.grant')}
+                </button>
+              </form>
+            )}
+          </details>
         )}
       </div>
     </li>
   );
 }
 
-function CreatePerson({ units }: { units: Unit[] }) {
+function CreatePerson({ root }: { root?: string }) {
   const { t } = useTranslation();
   const create = useCreatePerson();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [title, setTitle] = useState('');
-  const [unitId, setUnitId] = useState<number | ''>('');
+  const [unit, setUnit] = useState<{ id: number; code: string } | null>(null);
   const [role, setRole] = useState<Role | ''>('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (unitId === '') return;
+    if (!unit) return;
     create.mutate(
       {
         name,
         email,
         title: title.trim() || null,
-        orgUnitId: unitId,
-        roles: role ? [{ role, orgUnitId: unitId, includeSubUnits: false }] : [],
+        orgUnitId: unit.id,
+        roles: role ? [{ role, orgUnitId: unit.id, includeSubUnits: false }] : [],
       },
       {
         onSuccess: () => {
@@ -252,7 +250,7 @@ function CreatePerson({ units }: { units: Unit[] }) {
   return (
     <form className="card section auth-form" onSubmit={submit} aria-labelledby="add-person">
       <h2 id="add-person">{t('admin.users.add')}</h2>
-      <div role="alert">{create.isError && <p className="field__error">{errorText(t, create.error)}</p>}</div>
+      <FormError error={create.error} />
       {(
         [
           ['name', name, setName, 'text'],
@@ -273,24 +271,13 @@ function CreatePerson({ units }: { units: Unit[] }) {
           />
         </div>
       ))}
-      <div className="field">
-        <label className="field__label" htmlFor="new-unit">
-          {t('admin.users.unit')}
-        </label>
-        <select
-          id="new-unit"
-          required
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">—</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OrgUnitSelect
+        label={t('admin.users.unit')}
+        value={unit?.code ?? ''}
+        root={root}
+        required
+        onChange={(u) => setUnit(u && { id: u.id, code: u.code })}
+      />
       <div className="field">
         <label className="field__label" htmlFor="new-role">
           {t('admin.users.role')}

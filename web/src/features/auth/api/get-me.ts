@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, getJson } from '../../../lib/api-client.ts';
+import { getJson } from '../../../lib/api-client.ts';
 
 export type Role =
   | 'system_admin'
@@ -9,21 +9,36 @@ export type Role =
   | 'steering_viewer'
   | 'auditor';
 
+/** A unit as GET /api/me names it. */
+export interface MeUnit {
+  id: number;
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+}
+
 export interface Me {
-  user: { id: number; name: string; email: string; title: string | null; orgUnitId: number; demo: boolean };
-  roles: { role: Role; orgUnitId: number; includeSubUnits: boolean }[];
+  user: {
+    id: number;
+    name: string;
+    email: string;
+    title: string | null;
+    orgUnitId: number;
+    orgUnit: MeUnit;
+    demo: boolean;
+  };
+  roles: { role: Role; orgUnitId: number; orgUnit: MeUnit; includeSubUnits: boolean }[];
   /** The UI policies (src/modules/access/policies.ts, UI_POLICIES) and whether this person holds them. */
   can: Record<string, boolean>;
 }
 
-/** The signed-in person, or null when nobody is signed in (the API answers 401). */
+/** GET /api/me answers 200 to everyone; signed out, `user` is null and every `can` false. */
+type MeAnswer = Omit<Me, 'user'> & { user: Me['user'] | null };
+
+/** The signed-in person, or null when nobody is signed in. */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
-  try {
-    return await getJson<Me>('/me', {}, signal);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const answer = await getJson<MeAnswer>('/me', {}, signal);
+  return answer.user ? (answer as Me) : null;
 }
 
 export const ME_KEY = ['me'] as const;

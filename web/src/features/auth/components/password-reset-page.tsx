@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/auth-actions.ts';
+import '../auth.css';
 
 /** "Forgot password": ask for a link by email; the answer is the same whether the address exists or not. */
 export function PasswordResetRequestPage() {

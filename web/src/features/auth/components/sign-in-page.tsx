@@ -7,6 +7,7 @@ import { useSignIn } from '../api/auth-actions.ts';
 import { useMe } from '../api/get-me.ts';
 import { useMeta } from '../api/get-meta.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-accounts.ts';
+import '../auth.css';
 
 /** Only same-site paths: `next` comes from the address bar and must not send anyone elsewhere. */
 export function safeNext(next: string | null): string {

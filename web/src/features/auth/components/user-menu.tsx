@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocalized } from '../../../components/use-localized.ts';
 import { useSignOut } from '../api/auth-actions.ts';
 import { useMe } from '../api/get-me.ts';
 import { signInPath } from './require-sign-in.tsx';
+import '../auth.css';
 
 /** The header's account corner: the person's name, profile and sign out; or a sign-in link. */
 export function UserMenu() {
@@ -12,6 +14,7 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const { pick } = useLocalized();
   const menu = useRef<HTMLDetailsElement>(null);
   // Close the menu once the person has gone where it led.
   useEffect(() => {
@@ -43,6 +46,10 @@ export function UserMenu() {
         {me.data.user.name}
       </summary>
       <ul className="user-menu__list">
+        <li className="user-menu__who" data-testid="user-unit">
+          {me.data.user.title && <span>{me.data.user.title}</span>}
+          <span>{pick(me.data.user.orgUnit.nameVi, me.data.user.orgUnit.nameEn)}</span>
+        </li>
         <li>
           <Link to="/profile">{t('auth.menu.profile')}</Link>
         </li>

@@ -1,29 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageTitle } from '../../../components/page-title.tsx';
-import { ApiError, getJson } from '../../../lib/api-client.ts';
+import { useLocalized } from '../../../components/use-localized.ts';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useChangePassword, useSignOutEverywhere } from '../../auth/api/auth-actions.ts';
-import { type Me, useMe } from '../../auth/api/get-me.ts';
+import { type Me, type MeUnit, useMe } from '../../auth/api/get-me.ts';
 import { NewPasswordFields } from '../../auth/components/password-reset-page.tsx';
-
-interface PersonUnits {
-  orgUnit: { id: number; code: string; name: string };
-  roles: { role: string; orgUnitId: number; orgUnitName: string }[];
-}
-
-/**
- * GET /api/me names the person's unit only by id; the unit's name comes from the people API, which
- * only administrators and auditors may read. Others see the id-less fallback ("—").
- */
-function useUnitNames(me: Me) {
-  return useQuery({
-    queryKey: ['profile-units', me.user.id],
-    queryFn: ({ signal }) => getJson<PersonUnits>(`/users/${me.user.id}`, {}, signal),
-    enabled: me.can['users.read'] === true,
-  });
-}
+import '../../auth/auth.css';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -41,11 +25,8 @@ export function ProfilePage() {
 
 function ProfileFacts({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const units = useUnitNames(me).data;
-  const unitName = (id: number) =>
-    units?.orgUnit.id === id
-      ? units.orgUnit.name
-      : (units?.roles.find((r) => r.orgUnitId === id)?.orgUnitName ?? null);
+  const { pick } = useLocalized();
+  const unitName = (u: MeUnit) => `${pick(u.nameVi, u.nameEn)} (${u.code})`;
   return (
     <section className="card section" aria-labelledby="profile-facts">
       <h2 id="profile-facts">{t('profile.facts')}</h2>
@@ -55,7 +36,7 @@ function ProfileFacts({ me }: { me: Me }) {
         <dt>{t('auth.fields.email')}</dt>
         <dd>{me.user.email}</dd>
         <dt>{t('profile.unit')}</dt>
-        <dd>{unitName(me.user.orgUnitId) ?? '—'}</dd>
+        <dd data-testid="profile-unit">{unitName(me.user.orgUnit)}</dd>
         <dt>{t('profile.jobTitle')}</dt>
         <dd>{me.user.title ?? '—'}</dd>
         <dt>{t('profile.roles')}</dt>
@@ -64,16 +45,12 @@ function ProfileFacts({ me }: { me: Me }) {
             t('profile.noRoles')
           ) : (
             <ul className="role-list" data-testid="profile-roles">
-              {me.roles.map((r) => {
-                const unit = unitName(r.orgUnitId);
-                return (
-                  <li key={`${r.role}-${r.orgUnitId}`}>
-                    {t(`auth.roles.${r.role}`)}
-                    {unit && ` — ${unit}`}
-                    {r.includeSubUnits && ` ${t('profile.withSubUnits')}`}
-                  </li>
-                );
-              })}
+              {me.roles.map((r) => (
+                <li key={`${r.role}-${r.orgUnitId}`}>
+                  {t(`auth.roles.${r.role}`)} — {unitName(r.orgUnit)}
+                  {r.includeSubUnits && ` ${t('profile.withSubUnits')}`}
+                </li>
+              ))}
             </ul>
           )}
         </dd>
