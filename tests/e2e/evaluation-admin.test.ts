@@ -95,7 +95,7 @@ describe('the evaluation desk and rechecks in Chromium', () => {
     const page = await as('coordinator@nq57.example');
     await page.goto('/');
     await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('navigation', { name: 'Công việc' })
       .getByRole('link', { name: 'Điều hành đánh giá' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Đánh giá tại một ngày bất kỳ' }).waitFor();

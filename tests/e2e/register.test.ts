@@ -267,7 +267,7 @@ describe('the task register in Chromium', () => {
     const { page } = await staff(FOCAL);
     await page.goto('/');
     await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('navigation', { name: 'Công việc' })
       .getByRole('link', { name: 'Sổ nhiệm vụ' })
       .click();
     await page.getByRole('heading', { name: 'Sổ nhiệm vụ', level: 1 }).waitFor();

@@ -6,25 +6,7 @@ import { useMe } from '../features/auth/api/get-me.ts';
 import { DemoBanner } from '../features/auth/components/demo-banner.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-
-/** The main navigation. A staff page names the policy (GET /api/me `can`) that shows its link. */
-const NAV: readonly { to: string; key: string; end: boolean; policy?: string }[] = [
-  { to: '/', key: 'nav.overview', end: true },
-  { to: '/tasks', key: 'nav.tasks', end: false },
-  { to: '/targets', key: 'nav.targets', end: false },
-  { to: '/agencies', key: 'nav.agencies', end: false },
-  { to: '/evaluations', key: 'nav.evaluations', end: false },
-  { to: '/program', key: 'nav.program', end: false },
-  // `end`: /register/import and /register/extensions have their own links; only one link is current.
-  { to: '/register', key: 'register.nav', end: true, policy: 'register.read' },
-  { to: '/plans', key: 'plans.nav', end: false, policy: 'plans.read' },
-  { to: '/register/import', key: 'registerIo.nav', end: false, policy: 'register.manage' },
-  { to: '/register/extensions', key: 'extensions.nav', end: false, policy: 'extensions.decide' },
-  { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
-  { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
-  { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
-  { to: '/staff/evaluations', key: 'evaluationDesk.nav', end: false, policy: 'evaluation.publish' },
-];
+import { type NavItem, PUBLIC_NAV, STAFF_NAV } from './navigation.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -34,6 +16,8 @@ export function AppLayout() {
   const shownPath = useRef(location.pathname);
   const can = useMe().data?.can;
   const showAdmin = ADMIN_POLICIES.some((p) => can?.[p]);
+  const staffNav: NavItem[] = STAFF_NAV.filter((item) => can?.[item.policy]);
+  if (showAdmin) staffNav.push({ to: '/admin', key: 'admin.nav', end: false });
 
   // After a client-side navigation to another page, move focus to the new page's content, as a full
   // page load would, so screen-reader and keyboard users start at the top of what changed. Filters
@@ -68,21 +52,18 @@ export function AppLayout() {
           </div>
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
-          <ul>
-            {NAV.filter((item) => !item.policy || can?.[item.policy]).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-            {showAdmin && (
-              <li>
-                <NavLink to="/admin">{t('admin.nav')}</NavLink>
-              </li>
-            )}
-          </ul>
+          <NavList items={PUBLIC_NAV} />
         </nav>
+        {staffNav.length > 0 && (
+          <nav className="staff-nav" aria-label={t('nav.staffLabel')}>
+            <div className="staff-nav__inner">
+              <span className="staff-nav__title" aria-hidden="true">
+                {t('nav.staffLabel')}
+              </span>
+              <NavList items={staffNav} />
+            </div>
+          </nav>
+        )}
       </header>
       <div className="route-progress" data-active={navigation.state !== 'idle'} aria-hidden="true" />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
@@ -107,5 +88,20 @@ export function AppLayout() {
       </footer>
       <ScrollRestoration getKey={(l) => l.pathname} />
     </div>
+  );
+}
+
+function NavList({ items }: { items: readonly NavItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end}>
+            {t(item.key)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
   );
 }
