@@ -206,7 +206,12 @@ describe('accounts in Chromium (demo mode)', () => {
         expect(await areas.allTextContents()).toEqual(
           role === 'auditor'
             ? ['Nhật ký thay đổi (kiểm tra chuỗi)', 'Người dùng và vai trò']
-            : ['Nhật ký thay đổi (kiểm tra chuỗi)', 'Người dùng và vai trò', 'Cơ cấu tổ chức'],
+            : [
+                'Nhật ký thay đổi (kiểm tra chuỗi)',
+                'Người dùng và vai trò',
+                'Cơ cấu tổ chức',
+                'Lịch ngày làm việc',
+              ],
         );
       }
     }, 120_000);

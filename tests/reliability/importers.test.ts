@@ -308,15 +308,27 @@ describe.each(reliabilityEngines())('bad files to every importer on %s', { timeo
       const url = route.url.replace(/:(\w+)/g, '1');
       for (const multipart of [false, true]) {
         const sent = upload({ ...IMPORTERS[0]!, multipart }, url, csv, 'csv', cookie);
-        const res = await t.app.inject({ ...sent, method: route.method as InjectOptions['method'] });
-        const shapeRefused =
-          res.statusCode === 415 || /"message":"(body\b|Unsupported Media Type)/.test(res.body);
-        if (!shapeRefused && !takesFiles.includes(route.url)) takesFiles.push(route.url);
+        const method = route.method as InjectOptions['method'];
+        const res = await t.app.inject({ ...sent, method });
+        if (res.statusCode === 415 || /"message":"(body\b|Unsupported Media Type)/.test(res.body)) continue;
+        // A JSON route that also parses the CSV body (its plugin registered a raw parser) answers the file
+        // exactly as it answers an empty JSON object: it never read the file. (Asked only of routes that
+        // did not refuse the file, so sign-out and the like are never called with a body they accept.)
+        const asJson = await t.app.inject({
+          method,
+          url: sent.url,
+          headers: { ...SAME_ORIGIN, cookie: `sid=${cookie}`, 'content-type': 'application/json' },
+          payload: '{}',
+        });
+        const readTheFile = res.statusCode !== asJson.statusCode || res.body !== asJson.body;
+        if (readTheFile && !takesFiles.includes(route.url)) takesFiles.push(route.url);
       }
     }
     const known = new Set(IMPORTERS.flatMap((i) => [i.preview, i.commit].map((u) => u.split('?')[0]!)));
-    // Evidence files (POST /api/files) are stored as they are, checked by content: not an importer.
-    expect(takesFiles.filter((u) => !known.has(u) && u !== '/api/files')).toEqual([]);
+    // Evidence files (POST /api/files) are stored as they are, checked by content: not an importer. The
+    // import wizard's column reader (register/import/columns) only lists a file's headings: it writes nothing.
+    const notImporters = ['/api/files', '/api/register/import/columns'];
+    expect(takesFiles.filter((u) => !known.has(u) && !notImporters.includes(u))).toEqual([]);
     expect([...known].filter((u) => !takesFiles.includes(u))).toEqual([]);
   });
 
