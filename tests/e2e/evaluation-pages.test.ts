@@ -221,7 +221,7 @@ describe('public evaluation pages in Chromium', () => {
           const wider = await page.evaluate(() =>
             [...document.querySelectorAll('body *')]
               .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-              .filter((el) => !el.closest('.table-scroll'))
+              .filter((el) => !el.closest('.table-scroll, nav ul'))
               .slice(0, 12)
               .map(
                 (el) =>

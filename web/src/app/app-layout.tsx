@@ -11,6 +11,7 @@ import { type NavItem, PUBLIC_NAV, STAFF_NAV } from './navigation.ts';
 export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const navigation = useNavigation();
   const shownPath = useRef(location.pathname);
@@ -29,13 +30,23 @@ export function AppLayout() {
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname]);
 
+  // On a phone the bars scroll sideways (global.css): bring the current page's link into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the page or the bar changes
+  useEffect(() => {
+    for (const link of headerRef.current?.querySelectorAll<HTMLElement>('nav a[aria-current="page"]') ?? []) {
+      const list = link.closest('ul');
+      if (list && list.scrollWidth > list.clientWidth)
+        list.scrollLeft = link.offsetLeft - list.offsetLeft - (list.clientWidth - link.offsetWidth) / 2;
+    }
+  }, [location.pathname, staffNav.length]);
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <DemoBanner />
-      <header className="site-header">
+      <header className="site-header" ref={headerRef}>
         <div className="site-header__inner">
           <NavLink to="/" className="brand" end>
             <span className="brand__mark" aria-hidden="true">
