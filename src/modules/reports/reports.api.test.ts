@@ -378,6 +378,12 @@ describe.each(testEngines())('reports on %s', (engine) => {
       edit: false,
     });
     expect((await call(agencyCoordinator, 'GET', `/api/reports/${reportId}`)).json().can.review).toBe(false);
+    const queue = (await call(coordinator, 'GET', '/api/reports?status=submitted&period=2025-H1')).json();
+    expect(queue.items).toMatchObject([{ id: reportId, agencyCode: agency.code, period: '2025-H1' }]);
+    expect(queue.items[0].agencyNameVi).toBeTruthy();
+    expect(
+      (await call(coordinator, 'GET', '/api/reports?status=submitted&period=2025-H2')).json().total,
+    ).toBe(0);
     const board = (await call(coordinator, 'GET', `/api/bottlenecks?agency=${agency.id}`)).json();
     expect(board.items).toMatchObject([{ type: 'finance', status: 'open', taskId: tasks[1]!.id, reportId }]);
   });

@@ -292,14 +292,24 @@ export function reportsRepository(db: Db | Tx) {
       return row ?? null;
     },
 
-    listReports(f: { programId: number; status?: string; agencyId?: number; limit: number; offset: number }) {
+    listReports(f: {
+      programId: number;
+      status?: string;
+      agencyId?: number;
+      period?: string;
+      limit: number;
+      offset: number;
+    }) {
       const parts: SQL[] = [sql`ob.program_id = ${f.programId}`];
       if (f.status) parts.push(sql`r.status = ${f.status}`);
+      if (f.period) parts.push(sql`ob.period = ${f.period}`);
       if (f.agencyId) parts.push(sql`r.agency_id = ${f.agencyId}`);
       return rows<{
         id: number;
         agencyId: number;
         agencyCode: string;
+        agencyNameVi: string;
+        agencyNameEn: string | null;
         period: string;
         dueDate: string;
         revision: number;
@@ -310,7 +320,8 @@ export function reportsRepository(db: Db | Tx) {
         total: number;
       }>(
         db,
-        sql`SELECT r.id, r.agency_id AS "agencyId", o.code AS "agencyCode", ob.period, ob.due_date AS "dueDate",
+        sql`SELECT r.id, r.agency_id AS "agencyId", o.code AS "agencyCode", o.name_vi AS "agencyNameVi",
+                   o.name_en AS "agencyNameEn", ob.period, ob.due_date AS "dueDate",
                    r.revision, r.status, r.submitted_at AS "submittedAt", r.accepted_at AS "acceptedAt",
                    (SELECT count(*)::int FROM report_item i WHERE i.report_id = r.id) AS "itemCount",
                    count(*) OVER ()::int AS total

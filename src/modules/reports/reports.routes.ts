@@ -204,6 +204,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           program: programCode,
           status: z.enum(REPORT_STATUSES).optional(),
           agency: agencyId.optional(),
+          period: z.string().max(20).optional(),
           ...pageQuery,
         }),
         response: {
@@ -212,6 +213,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
               id: z.number().int(),
               agencyId: z.number().int(),
               agencyCode: z.string(),
+              agencyNameVi: z.string(),
+              agencyNameEn: z.string().nullable(),
               period: z.string(),
               dueDate: z.string(),
               revision: z.number().int(),

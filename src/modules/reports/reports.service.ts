@@ -432,7 +432,14 @@ export async function reportPermissions(db: Db, who: ActingUser, r: ReportRow) {
 
 export async function listReports(
   db: Db,
-  f: { programId: number; status?: string; agencyId?: number; page: number; pageSize: number },
+  f: {
+    programId: number;
+    status?: string;
+    agencyId?: number;
+    period?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const found = await reportsRepository(db).listReports({
     ...f,
