@@ -104,7 +104,8 @@ describe('progress reports (Chromium)', () => {
     await officer
       .getByRole('textbox', { name: 'Tóm tắt của cơ quan' })
       .fill('Thành phố đã hoàn thành nhiệm vụ trọng tâm.');
-    await row(officer, done.code).getByLabel(`Trạng thái nhiệm vụ ${done.code}`).selectOption('completed');
+    // The evidence first, then "completed" (a completed task without evidence is refused).
+    await row(officer, done.code).getByLabel(`Trạng thái nhiệm vụ ${done.code}`).selectOption('in_progress');
     await row(officer, ongoing.code)
       .getByLabel(`Trạng thái nhiệm vụ ${ongoing.code}`)
       .selectOption('in_progress');
@@ -116,6 +117,8 @@ describe('progress reports (Chromium)', () => {
       .locator('input[type="file"]')
       .setInputFiles({ name: 'quyet-dinh-ban-hanh.pdf', mimeType: 'application/pdf', buffer: PDF });
     await doneRow.getByRole('link', { name: /quyet-dinh-ban-hanh\.pdf/ }).waitFor();
+    await doneRow.getByLabel(`Trạng thái nhiệm vụ ${done.code}`).selectOption('completed');
+    expect(await doneRow.getByLabel(`Tiến độ (%) nhiệm vụ ${done.code}`).inputValue()).toBe('100');
     await saved(officer);
     expect(await officer.getByRole('button', { name: 'Phê duyệt và gửi báo cáo' }).count()).toBe(0);
 
