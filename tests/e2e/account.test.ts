@@ -19,6 +19,7 @@ const REGISTER = 'Sổ nhiệm vụ';
 const PLANS = 'Kế hoạch';
 const VALUES = 'Nhập số liệu chỉ tiêu';
 const REVIEW = 'Duyệt số liệu chỉ tiêu';
+const REPORTS = 'Báo cáo';
 const BOTTLENECKS = 'Điểm nghẽn';
 const ADMIN = 'Quản trị';
 const COORDINATOR_NAV = [
@@ -27,6 +28,8 @@ const COORDINATOR_NAV = [
   'Nhập, xuất Excel',
   'Gia hạn',
   REVIEW,
+  REPORTS,
+  'Duyệt báo cáo',
   BOTTLENECKS,
   'Điều hành đánh giá',
 ];
@@ -35,32 +38,32 @@ const ROLES = [
     role: 'system_admin',
     email: 'admin@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, ADMIN],
   },
   { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staffNav: COORDINATOR_NAV },
   {
     role: 'focal_officer',
     email: 'focal.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, VALUES, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, VALUES, REPORTS, BOTTLENECKS],
   },
   {
     role: 'agency_head',
     email: 'head.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS],
   },
   {
     role: 'steering_viewer',
     email: 'steering@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS],
   },
   {
     role: 'auditor',
     email: 'auditor@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, ADMIN],
   },
 ] as const;
 

@@ -133,6 +133,24 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect((await call(head, 'GET', `/api/reports/${reportId}`)).statusCode).toBe(200);
   });
 
+  it('names the agency, the tasks it carries and what each caller may do with the report', async () => {
+    const asOfficer = (await call(officer, 'GET', `/api/reports/${reportId}`)).json();
+    expect(asOfficer.agency).toMatchObject({ id: agency.id, code: agency.code });
+    expect(asOfficer.tasks.map((t: { id: number }) => t.id)).toEqual(
+      expect.arrayContaining(tasks.map((t) => t.id)),
+    );
+    expect(asOfficer.tasks.find((t: { id: number }) => t.id === tasks[0]!.id)).toMatchObject({
+      role: 'lead',
+    });
+    expect(asOfficer.can).toEqual({ edit: true, submit: false, review: false, correct: false });
+    const asHead = (await call(head, 'GET', `/api/reports/${reportId}`)).json();
+    expect(asHead.can).toEqual({ edit: false, submit: true, review: false, correct: false });
+    // The inbox: each obligation with its working days left and the state of its report.
+    const inbox = (await call(officer, 'GET', `/api/reports/obligations?agency=${agency.id}`)).json();
+    expect(inbox[0]).toMatchObject({ reportId, reportStatus: 'draft', returnReason: null });
+    expect(inbox[0].workingDaysLeft).toBeLessThan(0); // 2025's first half is long past
+  });
+
   it('stores a PDF judged by its content and serves it only as a download', async () => {
     const res = await upload(officer, 'Báo cáo kết quả.pdf', PDF);
     expect(res.statusCode).toBe(201);
@@ -355,6 +373,17 @@ describe.each(testEngines())('reports on %s', (engine) => {
     const res = await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 5 });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('submitted');
+    expect((await call(coordinator, 'GET', `/api/reports/${reportId}`)).json().can).toMatchObject({
+      review: true,
+      edit: false,
+    });
+    expect((await call(agencyCoordinator, 'GET', `/api/reports/${reportId}`)).json().can.review).toBe(false);
+    const queue = (await call(coordinator, 'GET', '/api/reports?status=submitted&period=2025-H1')).json();
+    expect(queue.items).toMatchObject([{ id: reportId, agencyCode: agency.code, period: '2025-H1' }]);
+    expect(queue.items[0].agencyNameVi).toBeTruthy();
+    expect(
+      (await call(coordinator, 'GET', '/api/reports?status=submitted&period=2025-H2')).json().total,
+    ).toBe(0);
     const board = (await call(coordinator, 'GET', `/api/bottlenecks?agency=${agency.id}`)).json();
     expect(board.items).toMatchObject([{ type: 'finance', status: 'open', taskId: tasks[1]!.id, reportId }]);
   });
@@ -377,6 +406,8 @@ describe.each(testEngines())('reports on %s', (engine) => {
       reason: 'Bổ sung số liệu nhiệm vụ 2',
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung số liệu nhiệm vụ 2' });
+    const inbox = (await call(officer, 'GET', `/api/reports/obligations?agency=${agency.id}`)).json();
+    expect(inbox[0]).toMatchObject({ reportStatus: 'returned', returnReason: 'Bổ sung số liệu nhiệm vụ 2' });
     expect((await save(officer, 5, content({}, { progress: 70 }))).statusCode).toBe(200);
     expect((await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 6 })).statusCode).toBe(
       200,
@@ -397,6 +428,12 @@ describe.each(testEngines())('reports on %s', (engine) => {
       disagreement: true,
     });
     expect(body.items[0].disagreement).toBe(false);
+    expect((await call(officer, 'GET', `/api/reports/${reportId}`)).json().can).toEqual({
+      edit: false,
+      submit: false,
+      review: false,
+      correct: true,
+    });
     const locked = await save(officer, 6, content());
     expect(locked.statusCode).toBe(409);
     const current = await rows<{ taskId: number; status: string; progress: number }>(

@@ -19,7 +19,11 @@ export const obligationSchema = z.object({
   dueDate: z.string(),
   reportId: z.number().int().nullable(),
   reportStatus: z.enum(REPORT_STATUSES).nullable(),
+  /** The reviewer's reason when the current revision was returned. */
+  returnReason: z.string().nullable(),
   firstSubmittedAt: z.string().nullable(),
+  /** Working days until the due date (Viet Nam today): 0 on the day, negative once overdue. */
+  workingDaysLeft: z.number().int(),
 });
 
 export const rateSchema = z.object({
@@ -47,10 +51,25 @@ const evidenceOut = z.object({
 
 const assessment = z.object({ status: z.enum(ITEM_STATUSES), progress: z.number().int() });
 
+/** What the caller may do with this report now (so the web app shows only the buttons that work). */
+export const reportPermissionsSchema = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  review: z.boolean(),
+  correct: z.boolean(),
+});
+export type ReportPermissions = z.infer<typeof reportPermissionsSchema>;
+
 export const reportDetailSchema = z.object({
   id: z.number().int(),
   obligationId: z.number().int(),
   agencyId: z.number().int(),
+  agency: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string().nullable(),
+  }),
   period: z.string(),
   dueDate: z.string(),
   revision: z.number().int(),
@@ -62,6 +81,20 @@ export const reportDetailSchema = z.object({
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
+  /** When the report was last written (a save, a submission, a review). */
+  updatedAt: z.string(),
+  /** Every task the agency carries in the program: the rows of the report form. */
+  tasks: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      contentVi: z.string(),
+      role: z.enum(['lead', 'partner']),
+      deadlineAsWritten: z.string().nullable(),
+      dueDate: z.string().nullable(),
+    }),
+  ),
+  can: reportPermissionsSchema,
   items: z.array(
     z.object({
       taskId: z.number().int(),
@@ -91,12 +124,14 @@ export const reportDetailSchema = z.object({
 
 export function presentReport(
   found: Awaited<ReturnType<typeof getReport>>,
+  can: ReportPermissions,
 ): z.infer<typeof reportDetailSchema> {
-  const { report: r, items, evidence, revisions } = found;
+  const { report: r, items, evidence, revisions, agency, tasks } = found;
   return {
     id: r.id,
     obligationId: r.obligationId,
     agencyId: r.agencyId,
+    agency,
     period: r.period,
     dueDate: r.dueDate,
     revision: r.revision,
@@ -108,6 +143,9 @@ export function presentReport(
     submittedAt: r.submittedAt,
     acceptedAt: r.acceptedAt,
     supersededAt: r.supersededAt,
+    updatedAt: r.updatedAt,
+    tasks,
+    can,
     items: items.map((i) => {
       const reviewer =
         i.reviewerStatus || i.reviewerProgress !== null

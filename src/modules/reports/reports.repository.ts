@@ -34,6 +34,7 @@ export interface ObligationRow {
   dueDate: string;
   reportId: number | null;
   reportStatus: string | null;
+  returnReason: string | null;
   firstSubmittedAt: string | null;
 }
 
@@ -160,6 +161,35 @@ export function reportsRepository(db: Db | Tx) {
       return new Set(found.map((r) => r.id));
     },
 
+    /** Every task the agency carries in the program (lead wins over partner), for the report form's rows. */
+    tasksOfAgency(agencyId: number, programId: number) {
+      return rows<{
+        id: number;
+        code: string;
+        contentVi: string;
+        role: 'lead' | 'partner';
+        deadlineAsWritten: string | null;
+        dueDate: string | null;
+      }>(
+        db,
+        sql`SELECT t.id, t.code, t.content_vi AS "contentVi",
+                   CASE WHEN bool_or(ta.role = 'lead') THEN 'lead' ELSE 'partner' END AS role,
+                   t.deadline_as_written AS "deadlineAsWritten", t.due_date AS "dueDate"
+            FROM task t
+            JOIN task_agency ta ON ta.task_id = t.id
+            JOIN org_unit o ON o.id = ${agencyId} AND ${agencyCarries('ta', 'o', sql`'lead','partner'`)}
+            WHERE t.program_id = ${programId} AND t.plan_id IS NULL
+            GROUP BY t.id ORDER BY t.id`,
+      );
+    },
+
+    agency(id: number) {
+      return rows<{ id: number; code: string; nameVi: string; nameEn: string | null }>(
+        db,
+        sql`SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn" FROM org_unit WHERE id = ${id}`,
+      ).then((r) => r[0] ?? null);
+    },
+
     async insertObligations(values: (typeof reportingObligation.$inferInsert)[]): Promise<number> {
       let inserted = 0;
       for (let i = 0; i < values.length; i += 500) {
@@ -190,11 +220,12 @@ export function reportsRepository(db: Db | Tx) {
         sql`SELECT ob.id, ob.program_id AS "programId", ob.agency_id AS "agencyId", o.code AS "agencyCode",
                    o.name_vi AS "agencyName", s.frequency, ob.period, ob.period_start AS "periodStart",
                    ob.period_end AS "periodEnd", ob.due_date AS "dueDate", cur.id AS "reportId",
-                   cur.status AS "reportStatus", first.submitted_at AS "firstSubmittedAt"
+                   cur.status AS "reportStatus", cur.return_reason AS "returnReason",
+                   first.submitted_at AS "firstSubmittedAt"
             FROM reporting_obligation ob
             JOIN reporting_schedule s ON s.id = ob.schedule_id
             JOIN org_unit o ON o.id = ob.agency_id
-            LEFT JOIN LATERAL (SELECT id, status FROM report r WHERE r.obligation_id = ob.id
+            LEFT JOIN LATERAL (SELECT id, status, return_reason FROM report r WHERE r.obligation_id = ob.id
                                ORDER BY revision DESC LIMIT 1) cur ON true
             LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
                                WHERE r.obligation_id = ob.id) first ON true
@@ -261,14 +292,24 @@ export function reportsRepository(db: Db | Tx) {
       return row ?? null;
     },
 
-    listReports(f: { programId: number; status?: string; agencyId?: number; limit: number; offset: number }) {
+    listReports(f: {
+      programId: number;
+      status?: string;
+      agencyId?: number;
+      period?: string;
+      limit: number;
+      offset: number;
+    }) {
       const parts: SQL[] = [sql`ob.program_id = ${f.programId}`];
       if (f.status) parts.push(sql`r.status = ${f.status}`);
+      if (f.period) parts.push(sql`ob.period = ${f.period}`);
       if (f.agencyId) parts.push(sql`r.agency_id = ${f.agencyId}`);
       return rows<{
         id: number;
         agencyId: number;
         agencyCode: string;
+        agencyNameVi: string;
+        agencyNameEn: string | null;
         period: string;
         dueDate: string;
         revision: number;
@@ -279,7 +320,8 @@ export function reportsRepository(db: Db | Tx) {
         total: number;
       }>(
         db,
-        sql`SELECT r.id, r.agency_id AS "agencyId", o.code AS "agencyCode", ob.period, ob.due_date AS "dueDate",
+        sql`SELECT r.id, r.agency_id AS "agencyId", o.code AS "agencyCode", o.name_vi AS "agencyNameVi",
+                   o.name_en AS "agencyNameEn", ob.period, ob.due_date AS "dueDate",
                    r.revision, r.status, r.submitted_at AS "submittedAt", r.accepted_at AS "acceptedAt",
                    (SELECT count(*)::int FROM report_item i WHERE i.report_id = r.id) AS "itemCount",
                    count(*) OVER ()::int AS total

@@ -1,8 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, pageQuery, paginated, programCode } from '../../lib/http.ts';
 import { notFound } from '../../server/errors.ts';
 import { can } from '../access/policies.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { vietnamToday } from '../task-status/dates.ts';
 import { actingUser } from './acting-user.ts';
 import { generateObligations, listSchedules, programIdOf, setSchedule } from './obligations.service.ts';
 import { reportContentSchema } from './report-content.ts';
@@ -22,6 +25,7 @@ import {
   DraftConflict,
   getReport,
   listReports,
+  reportPermissions,
   returnReport,
   saveDraft,
   submitReport,
@@ -55,6 +59,11 @@ function conflictReply(error: DraftConflict) {
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
+  /** A report as its answers show it, with what the caller may do with it now. */
+  const detail = async (request: FastifyRequest, id: number) => {
+    const found = await getReport(db(), id);
+    return presentReport(found, await reportPermissions(db(), actingUser(request), found.report));
+  };
 
   app.get(
     '/reports/schedules',
@@ -138,6 +147,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      const calendar = await loadWorkingCalendar(db());
+      const today = vietnamToday();
       const found = await reportsRepository(db()).listObligations({
         programId: await programIdOf(db(), request.query.program),
         agencyId: request.query.agency,
@@ -155,7 +166,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         dueDate: o.dueDate,
         reportId: o.reportId,
         reportStatus: o.reportStatus as (typeof REPORT_STATUSES)[number] | null,
+        returnReason: o.returnReason,
         firstSubmittedAt: o.firstSubmittedAt,
+        workingDaysLeft: calendar.dueInWorkingDays(o.dueDate, today),
       }));
     },
   );
@@ -191,6 +204,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           program: programCode,
           status: z.enum(REPORT_STATUSES).optional(),
           agency: agencyId.optional(),
+          period: z.string().max(20).optional(),
           ...pageQuery,
         }),
         response: {
@@ -199,6 +213,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
               id: z.number().int(),
               agencyId: z.number().int(),
               agencyCode: z.string(),
+              agencyNameVi: z.string(),
+              agencyNameEn: z.string().nullable(),
               period: z.string(),
               dueDate: z.string(),
               revision: z.number().int(),
@@ -235,7 +251,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const id = await createReport(db(), actingUser(request), request.body.obligationId);
-      return reply.status(201).send(presentReport(await getReport(db(), id)));
+      return reply.status(201).send(await detail(request, id));
     },
   );
 
@@ -258,7 +274,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         !can(request.subject, 'reports.read_drafts', { orgUnitId: found.report.agencyId })
       )
         throw notFound('Report');
-      return presentReport(found);
+      return presentReport(found, await reportPermissions(db(), actingUser(request), found.report));
     },
   );
 
@@ -283,7 +299,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         if (error instanceof DraftConflict) return reply.status(409).send(conflictReply(error));
         throw error;
       }
-      return presentReport(await getReport(db(), request.params.id));
+      return detail(request, request.params.id);
     },
   );
 
@@ -309,7 +325,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         if (error instanceof DraftConflict) return reply.status(409).send(conflictReply(error));
         throw error;
       }
-      return presentReport(await getReport(db(), request.params.id));
+      return detail(request, request.params.id);
     },
   );
 
@@ -330,7 +346,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         reportId: request.params.id,
         reason: request.body.reason,
       });
-      return presentReport(await getReport(db(), request.params.id));
+      return detail(request, request.params.id);
     },
   );
 
@@ -364,7 +380,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         reportId: request.params.id,
         assessments: request.body.assessments,
       });
-      return presentReport(await getReport(db(), request.params.id));
+      return detail(request, request.params.id);
     },
   );
 
@@ -385,7 +401,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         reportId: request.params.id,
         reason: request.body.reason,
       });
-      return reply.status(201).send(presentReport(await getReport(db(), id)));
+      return reply.status(201).send(await detail(request, id));
     },
   );
 };

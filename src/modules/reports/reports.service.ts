@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
-import { authorize, type PolicyName } from '../access/policies.ts';
+import { authorize, can, type PolicyName } from '../access/policies.ts';
 import type { Subject } from '../access/subject.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -393,17 +393,53 @@ export async function getReport(db: Db, reportId: number) {
   const repo = reportsRepository(db);
   const r = await repo.report(reportId);
   if (!r) throw notFound('Report');
-  const [items, evidence, revisions] = await Promise.all([
+  const [items, evidence, revisions, agency, tasks] = await Promise.all([
     repo.items(r.id),
     repo.evidence(r.id),
     repo.revisions(r.obligationId),
+    repo.agency(r.agencyId),
+    repo.tasksOfAgency(r.agencyId, r.programId),
   ]);
-  return { report: r, items, evidence, revisions };
+  if (!agency) throw notFound('Agency');
+  return { report: r, items, evidence, revisions, agency, tasks };
+}
+
+/** What the caller may do with the report now: the same rules the writers above apply, as booleans. */
+export async function reportPermissions(db: Db, who: ActingUser, r: ReportRow) {
+  const editable = EDITABLE.has(r.status);
+  let review = false;
+  if (r.status === 'submitted') {
+    try {
+      await requireIndependentReviewer(db, who, r);
+      review = true;
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.status !== 403 && error.status !== 401)) throw error;
+    }
+  }
+  const revisions =
+    r.status === 'accepted' && !r.supersededAt ? await reportsRepository(db).revisions(r.obligationId) : [];
+  return {
+    edit: editable && can(who.subject, 'reports.draft', { orgUnitId: r.agencyId }),
+    submit: editable && can(who.subject, 'reports.submit', { orgUnitId: r.agencyId }),
+    review,
+    correct:
+      r.status === 'accepted' &&
+      !r.supersededAt &&
+      revisions.at(-1)?.id === r.id &&
+      can(who.subject, 'reports.draft', { orgUnitId: r.agencyId }),
+  };
 }
 
 export async function listReports(
   db: Db,
-  f: { programId: number; status?: string; agencyId?: number; page: number; pageSize: number },
+  f: {
+    programId: number;
+    status?: string;
+    agencyId?: number;
+    period?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const found = await reportsRepository(db).listReports({
     ...f,

@@ -31,6 +31,9 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: '/register/extensions', key: 'extensions.nav', end: false, policy: 'extensions.decide' },
   { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
   { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
+  // `end`: /reports/review has its own link.
+  { to: '/reports', key: 'reports.nav', end: true, policy: 'reports.read' },
+  { to: '/reports/review', key: 'reports.reviewNav', end: false, policy: 'reports.review' },
   { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
   { to: '/staff/evaluations', key: 'evaluationDesk.nav', end: false, policy: 'evaluation.publish' },
 ];

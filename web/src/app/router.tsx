@@ -29,6 +29,7 @@ import {
   loadRegisterTask,
   loadTaskHistory,
 } from '../features/register/register-loaders.ts';
+import { queueFilterFromUrl, reportQuery, reportQueueQuery } from '../features/reports/api/reports.ts';
 import { definitionQuery } from '../features/target-admin/api/target-definition.ts';
 import { myValuesQuery, reviewQueueQuery } from '../features/target-admin/api/target-values.ts';
 import { targetQuery } from '../features/targets/api/get-target.ts';
@@ -167,6 +168,44 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/bottlenecks/components/bottlenecks-page.tsx'))
                 .BottlenecksPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'reports',
+        element: <RequireSignIn anyOf={['reports.read']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/reports/components/reports-inbox-page.tsx'))
+                .ReportsInboxPage,
+            }),
+          },
+          {
+            path: 'review',
+            element: <RequireSignIn anyOf={['reports.review']} />,
+            loader: prefetchFor('reports.review', ({ request }) =>
+              queryClient.prefetchQuery(
+                reportQueueQuery(queueFilterFromUrl(new URL(request.url).searchParams)),
+              ),
+            ),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/reports/components/review-queue-page.tsx'))
+                    .ReviewQueuePage,
+                }),
+              },
+            ],
+          },
+          {
+            path: ':id',
+            loader: whenSignedIn(({ params }) => queryClient.prefetchQuery(reportQuery(Number(params.id)))),
+            lazy: async () => ({
+              Component: (await import('../features/reports/components/report-page.tsx')).ReportPage,
             }),
           },
         ],

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     /** The API's stable error code (`invalid_credentials`, `forbidden`, `rate_limited`…), when it sent one. */
     readonly code?: string,
     readonly issues: ApiIssue[] = [],
+    /** The whole `error` object the API sent, for answers that carry more (a 409's changes). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,6 +23,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   let message = response.statusText;
   let code: string | undefined;
   let issues: ApiIssue[] = [];
+  let details: Record<string, unknown> = {};
   try {
     const body = (await response.json()) as {
       error?: { code?: string; message?: string; issues?: ApiIssue[] };
@@ -28,10 +31,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     message = body.error?.message ?? message;
     code = body.error?.code;
     issues = body.error?.issues ?? [];
+    details = body.error ?? {};
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError(response.status, message, code, issues);
+  return new ApiError(response.status, message, code, issues, details);
 }
 
 export type QueryParams = Record<string, string | number | undefined | null>;

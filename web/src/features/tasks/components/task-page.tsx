@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
+import { TaskReportedStatus } from '../../reports/components/task-reported-status.tsx';
 import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
 import { AgencyList } from './agency-label.tsx';
@@ -67,6 +68,7 @@ function TaskView({ task }: { task: TaskDetail }) {
       <p className="task-content" lang="vi">
         {task.contentVi}
       </p>
+      <TaskReportedStatus taskId={task.id} />
 
       <section aria-labelledby="five-r-title" className="card">
         <h2 id="five-r-title">{t('fiveR.title')}</h2>
