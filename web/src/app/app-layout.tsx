@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
 import { useMe } from '../features/auth/api/get-me.ts';
 import { DemoBanner } from '../features/auth/components/demo-banner.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { type NavItem, PUBLIC_NAV, STAFF_NAV } from './navigation.ts';
+import { currentLink, type NavItem, PUBLIC_NAV, STAFF_NAV } from './navigation.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function AppLayout() {
   const can = useMe().data?.can;
   const showAdmin = ADMIN_POLICIES.some((p) => can?.[p]);
   const staffNav: NavItem[] = STAFF_NAV.filter((item) => can?.[item.policy]);
-  if (showAdmin) staffNav.push({ to: '/admin', key: 'admin.nav', end: false });
+  if (showAdmin) staffNav.push({ to: '/admin', key: 'admin.nav' });
 
   // After a client-side navigation to another page, move focus to the new page's content, as a full
   // page load would, so screen-reader and keyboard users start at the top of what changed. Filters
@@ -104,13 +104,15 @@ export function AppLayout() {
 
 function NavList({ items }: { items: readonly NavItem[] }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = currentLink(items, pathname);
   return (
     <ul>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end}>
+          <Link to={item.to} aria-current={item === current ? 'page' : undefined}>
             {t(item.key)}
-          </NavLink>
+          </Link>
         </li>
       ))}
     </ul>

@@ -7,33 +7,43 @@
 export interface NavItem {
   to: string;
   key: string;
-  /** Current only on this exact path, when a longer path has a link of its own. */
-  end: boolean;
 }
 export interface StaffNavItem extends NavItem {
   policy: string;
 }
 
 export const PUBLIC_NAV: readonly NavItem[] = [
-  { to: '/', key: 'nav.overview', end: true },
-  { to: '/tasks', key: 'nav.tasks', end: false },
-  { to: '/targets', key: 'nav.targets', end: false },
-  { to: '/agencies', key: 'nav.agencies', end: false },
-  { to: '/evaluations', key: 'nav.evaluations', end: false },
-  { to: '/program', key: 'nav.program', end: false },
+  { to: '/', key: 'nav.overview' },
+  { to: '/tasks', key: 'nav.tasks' },
+  { to: '/targets', key: 'nav.targets' },
+  { to: '/agencies', key: 'nav.agencies' },
+  { to: '/evaluations', key: 'nav.evaluations' },
+  { to: '/program', key: 'nav.program' },
 ];
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
-  // `end`: /register/import and /register/extensions have their own links; only one link is current.
-  { to: '/register', key: 'register.nav', end: true, policy: 'register.read' },
-  { to: '/plans', key: 'plans.nav', end: false, policy: 'plans.read' },
-  { to: '/register/import', key: 'registerIo.nav', end: false, policy: 'register.manage' },
-  { to: '/register/extensions', key: 'extensions.nav', end: false, policy: 'extensions.decide' },
-  { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
-  { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
-  // `end`: /reports/review has its own link.
-  { to: '/reports', key: 'reports.nav', end: true, policy: 'reports.read' },
-  { to: '/reports/review', key: 'reports.reviewNav', end: false, policy: 'reports.review' },
-  { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
-  { to: '/staff/evaluations', key: 'evaluationDesk.nav', end: false, policy: 'evaluation.publish' },
+  { to: '/register', key: 'register.nav', policy: 'register.read' },
+  { to: '/plans', key: 'plans.nav', policy: 'plans.read' },
+  { to: '/register/import', key: 'registerIo.nav', policy: 'register.manage' },
+  { to: '/register/extensions', key: 'extensions.nav', policy: 'extensions.decide' },
+  { to: '/target-values', key: 'targetAdmin.nav.values', policy: 'targets.values.enter' },
+  { to: '/target-values/review', key: 'targetAdmin.nav.review', policy: 'targets.values.review' },
+  { to: '/reports', key: 'reports.nav', policy: 'reports.read' },
+  { to: '/reports/review', key: 'reports.reviewNav', policy: 'reports.review' },
+  { to: '/bottlenecks', key: 'bottlenecks.nav', policy: 'bottlenecks.read' },
+  { to: '/staff/evaluations', key: 'evaluationDesk.nav', policy: 'evaluation.publish' },
 ];
+
+/**
+ * The bar's link for this page: the longest link the path is at or under ("/reports/12" is the inbox's,
+ * "/reports/review" the review queue's), so exactly one link of a bar is current. "/" only on itself.
+ */
+export function currentLink(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of items) {
+    const under =
+      item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+    if (under && (!best || item.to.length > best.to.length)) best = item;
+  }
+  return best;
+}
