@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FRAMEWORK_MESSAGES_VI, MESSAGES_VI } from './messages-vi.ts';
+import { FRAMEWORK_MESSAGES_VI, MESSAGES_VI, TERMS_VI } from './messages-vi.ts';
 
 /**
  * Refusals in the language the request prefers ([decision 105](../../docs/decisions/105-refusals-in-vietnamese.md)):
@@ -57,10 +57,12 @@ function compile(catalogue: Record<string, string>) {
   return { literals, patterns };
 }
 
-const catalogue = compile({ ...MESSAGES_VI, ...FRAMEWORK_MESSAGES_VI });
+type Catalogue = ReturnType<typeof compile>;
+const messages = compile({ ...MESSAGES_VI, ...FRAMEWORK_MESSAGES_VI });
+const terms = compile(TERMS_VI);
 const MAX_DEPTH = 4;
 
-function wholeMessage(text: string, depth: number): string | null {
+function lookUp(catalogue: Catalogue, text: string, depth: number): string | null {
   const literal = catalogue.literals.get(text);
   if (literal !== undefined) return literal;
   for (const pattern of catalogue.patterns) {
@@ -68,10 +70,16 @@ function wholeMessage(text: string, depth: number): string | null {
     if (!found) continue;
     return pattern.vietnamese.replace(HOLE, (hole) => {
       const at = pattern.names.indexOf(hole.slice(1, -1));
-      return at < 0 ? hole : localise(found[at + 1] ?? '', depth + 1);
+      return at < 0 ? hole : value(found[at + 1] ?? '', depth + 1);
     });
   }
   return null;
+}
+
+/** A value a message carries: a term ("Task 12", "draft"), else a message of its own, else as it is. */
+function value(text: string, depth: number): string {
+  if (depth > MAX_DEPTH) return text;
+  return lookUp(terms, text, depth) ?? localise(text, depth);
 }
 
 /**
@@ -81,7 +89,7 @@ function wholeMessage(text: string, depth: number): string | null {
  */
 export function localise(text: string, depth = 0): string {
   if (depth > MAX_DEPTH || !text) return text;
-  const whole = wholeMessage(text, depth);
+  const whole = lookUp(messages, text, depth);
   if (whole !== null) return whole;
   const colon = text.indexOf(': ');
   if (colon > 0 && !text.slice(0, colon).includes('; ')) {
