@@ -33,7 +33,8 @@ export function refuse(
     problem: vietnamese.problems?.[i] ?? localise(issue.problem),
   }));
   const messageVi =
-    vietnamese.message ?? (issues && issuesVi && message === joined(issues) ? joined(issuesVi) : localise(message));
+    vietnamese.message ??
+    (issues && issuesVi && message === joined(issues) ? joined(issuesVi) : localise(message));
   return reply.status(status).send(body(code, messageVi, issuesVi));
 }
 
@@ -86,14 +87,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return refuse(request, reply, 400, 'validation_failed', joined(issues), issues, vietnamese);
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) return refuse(request, reply, 429, 'rate_limited', 'Too many requests; try again shortly');
+    if (status === 429)
+      return refuse(request, reply, 429, 'rate_limited', 'Too many requests; try again shortly');
     if (status === 413) return refuse(request, reply, 413, 'payload_too_large', error.message);
     if (status === 415) return refuse(request, reply, 415, 'unsupported_media_type', error.message);
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, bad content-type): clear, never a 500. The JSON
       // parser's message is the engine's own wording, so its Vietnamese only frames it.
-      const messageVi = error instanceof SyntaxError ? `Nội dung không phải JSON hợp lệ (${error.message})` : undefined;
-      return refuse(request, reply, status, 'validation_failed', error.message, undefined, { message: messageVi });
+      const messageVi =
+        error instanceof SyntaxError ? `Nội dung không phải JSON hợp lệ (${error.message})` : undefined;
+      return refuse(request, reply, status, 'validation_failed', error.message, undefined, {
+        message: messageVi,
+      });
     }
     const refused = databaseRefusedInput(error);
     if (refused) {

@@ -18,14 +18,21 @@ describe('the Vietnamese of refusals', () => {
 
   it('finds the messages it should (the scan has not gone blind)', () => {
     const found = new Set(scanRefusalMessages(root).map((m) => m.text));
-    for (const text of ['{} not found', 'Task {}', 'the deadline {} is before the assignment date {}', 'must be an agency code'])
+    for (const text of [
+      '{} not found',
+      'Task {}',
+      'the deadline {} is before the assignment date {}',
+      'must be an agency code',
+    ])
       expect(found).toContain(text);
     expect(found.size).toBeGreaterThan(250);
   });
 
   it('places in the Vietnamese exactly the values the English names, and no two entries share a shape', () => {
     const shapes = new Map<string, string>();
-    const entries = [MESSAGES_VI, FRAMEWORK_MESSAGES_VI, TERMS_VI].flatMap((catalogue) => Object.entries(catalogue));
+    const entries = [MESSAGES_VI, FRAMEWORK_MESSAGES_VI, TERMS_VI].flatMap((catalogue) =>
+      Object.entries(catalogue),
+    );
     for (const [english, vietnamese] of entries) {
       expect(holes(vietnamese), english).toEqual(holes(english));
       const shape = templateShape(english);

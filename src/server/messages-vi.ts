@@ -29,7 +29,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'contains a character that is not text (NUL or a broken surrogate)':
     'chứa ký tự không phải văn bản (NUL hoặc ký tự mã hóa hỏng)',
   'url: a part of the address is too long': 'url: một phần của địa chỉ quá dài',
-  'url: the address is malformed (bad percent-encoding)': 'url: địa chỉ sai định dạng (mã hóa phần trăm không hợp lệ)',
+  'url: the address is malformed (bad percent-encoding)':
+    'url: địa chỉ sai định dạng (mã hóa phần trăm không hợp lệ)',
   'url: {problem}': 'url: {problem}',
   'file: larger than {size}': 'file: lớn hơn {size}',
   'larger than {size}': 'lớn hơn {size}',
@@ -90,7 +91,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'has a header but no rows': 'có dòng tiêu đề nhưng không có dòng dữ liệu',
   'has {count} rows; at most {max} per file': 'có {count} dòng; mỗi tệp tối đa {max} dòng',
   'no column for {field} (use one of: {headers})': 'thiếu cột {field} (dùng một trong các tên: {headers})',
-  'must be 5 digits (QĐ 19/2025/QĐ-TTg), got "{code}"': 'phải gồm 5 chữ số (QĐ 19/2025/QĐ-TTg), nhận được "{code}"',
+  'must be 5 digits (QĐ 19/2025/QĐ-TTg), got "{code}"':
+    'phải gồm 5 chữ số (QĐ 19/2025/QĐ-TTg), nhận được "{code}"',
   'must be letters, digits or _ (at most 40), got "{code}"':
     'chỉ gồm chữ cái, chữ số hoặc _ (tối đa 40 ký tự), nhận được "{code}"',
   'must be a 2-digit province code, got "{code}"': 'phải là mã tỉnh gồm 2 chữ số, nhận được "{code}"',
@@ -98,7 +100,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'is empty and the name does not start with Xã, Phường or Đặc khu':
     'đang để trống và tên không bắt đầu bằng Xã, Phường hoặc Đặc khu',
   'is {kind} but the name says {nameKind}': 'ghi là {kind} nhưng tên lại là {nameKind}',
-  '{code} appears again in this file (first on row {row})': '{code} xuất hiện lại trong tệp (lần đầu ở dòng {row})',
+  '{code} appears again in this file (first on row {row})':
+    '{code} xuất hiện lại trong tệp (lần đầu ở dòng {row})',
   '{code} already exists ({name})': '{code} đã có ({name})',
   'unknown {what} {code}': 'không có {what} {code}',
   '{what} {code} was closed on {date}': '{what} {code} đã giải thể từ ngày {date}',
@@ -107,7 +110,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'no unit {code}': 'không có đơn vị {code}',
   '{code} was already closed on {date}': '{code} đã giải thể từ ngày {date}',
   'the Government cannot be merged or split': 'không thể sáp nhập hoặc chia tách Chính phủ',
-  '{date} is not after {start}, when {code} began': '{date} không sau ngày {start}, ngày {code} bắt đầu hoạt động',
+  '{date} is not after {start}, when {code} began':
+    '{date} không sau ngày {start}, ngày {code} bắt đầu hoạt động',
   'no unit {code}; give nameVi to create it': 'không có đơn vị {code}; hãy nhập nameVi để tạo mới',
   '{code} was closed on {date}': '{code} đã giải thể từ ngày {date}',
   '{date} is before {code} began ({start})': '{date} trước ngày {code} bắt đầu hoạt động ({start})',
@@ -122,7 +126,8 @@ export const MESSAGES_VI: Record<string, string> = {
     'đơn vị trực thuộc {code} của {source} cần đơn vị cấp trên mới trong số {codes}',
   '{code} is not one of {codes}': '{code} không thuộc {codes}',
   'a {kind} cannot sit under {code} ({parentKind})': '{kind} không thể trực thuộc {code} ({parentKind})',
-  '{code} is not an open sub-unit of {source}': '{code} không phải đơn vị trực thuộc đang hoạt động của {source}',
+  '{code} is not an open sub-unit of {source}':
+    '{code} không phải đơn vị trực thuộc đang hoạt động của {source}',
   'a {kind} has no parent': '{kind} không có đơn vị cấp trên',
   'a {kind} cannot be created here': 'không thể tạo {kind} tại đây',
   'a {kind} may sit only under a {parents}': '{kind} chỉ có thể trực thuộc {parents}',
@@ -139,7 +144,8 @@ export const MESSAGES_VI: Record<string, string> = {
   '{parent} is a sub-unit of {code}; moving {code2} under it would make a cycle':
     '{parent} là đơn vị trực thuộc {code}; chuyển {code2} về đó sẽ tạo vòng lặp',
   'must be an organisation code': 'phải là mã cơ quan, đơn vị',
-  'must name the decision, e.g. "Nghị quyết 202/2025/QH15"': 'phải ghi văn bản quyết định, ví dụ "Nghị quyết 202/2025/QH15"',
+  'must name the decision, e.g. "Nghị quyết 202/2025/QH15"':
+    'phải ghi văn bản quyết định, ví dụ "Nghị quyết 202/2025/QH15"',
   'must be an agency code': 'phải là mã cơ quan',
 
   // plans
@@ -168,34 +174,42 @@ export const MESSAGES_VI: Record<string, string> = {
   'Task {code} has no single deadline to extend': 'Nhiệm vụ {code} không có một thời hạn duy nhất để gia hạn',
   '{agency} does not lead task {code} and cannot ask to extend it':
     '{agency} không chủ trì nhiệm vụ {code} nên không thể đề nghị gia hạn',
-  'Task {code} already has a pending extension request': 'Nhiệm vụ {code} đã có đề nghị gia hạn đang chờ quyết định',
+  'Task {code} already has a pending extension request':
+    'Nhiệm vụ {code} đã có đề nghị gia hạn đang chờ quyết định',
   'a refusal needs a reason': 'từ chối cần nêu lý do',
   'Extension request {id} is already {state}': 'Đề nghị gia hạn {id} đã ở trạng thái {state}',
-  'Task {code} is {state}: its deadline no longer moves': 'Nhiệm vụ {code} ở trạng thái {state}: thời hạn không thể thay đổi nữa',
+  'Task {code} is {state}: its deadline no longer moves':
+    'Nhiệm vụ {code} ở trạng thái {state}: thời hạn không thể thay đổi nữa',
   'must be a group number': 'phải là số thứ tự nhóm',
   'must be an agency code or a collective': 'phải là mã cơ quan hoặc một nhóm cơ quan',
   'must not name a column twice': 'không được nêu một cột hai lần',
   'must name at least one column': 'phải nêu ít nhất một cột',
   'must not be before dueFrom': 'không được trước dueFrom',
-  'you have {count} views already; delete one first': 'bạn đã có {count} bộ lọc đã lưu; hãy xóa bớt một bộ lọc trước',
+  'you have {count} views already; delete one first':
+    'bạn đã có {count} bộ lọc đã lưu; hãy xóa bớt một bộ lọc trước',
   'must be an agency code or a collective (all_ministries, all_provinces, …)':
     'phải là mã cơ quan hoặc một nhóm cơ quan (all_ministries, all_provinces, …)',
-  'must be a date YYYY-MM-DD or an ISO timestamp with a zone': 'phải là ngày YYYY-MM-DD hoặc thời điểm ISO có múi giờ',
-  'Another task was written with code {code} at the same time': 'Một nhiệm vụ khác vừa được ghi cùng lúc với số hiệu {code}',
+  'must be a date YYYY-MM-DD or an ISO timestamp with a zone':
+    'phải là ngày YYYY-MM-DD hoặc thời điểm ISO có múi giờ',
+  'Another task was written with code {code} at the same time':
+    'Một nhiệm vụ khác vừa được ghi cùng lúc với số hiệu {code}',
   'Task {code} is cancelled': 'Nhiệm vụ {code} đã bị hủy',
   'Task {code} is already {state}': 'Nhiệm vụ {code} đã ở trạng thái {state}',
-  'the deadline {deadline} is before the assignment date {assigned}': 'thời hạn {deadline} trước ngày giao {assigned}',
+  'the deadline {deadline} is before the assignment date {assigned}':
+    'thời hạn {deadline} trước ngày giao {assigned}',
   'Task {code} is already cancelled': 'Nhiệm vụ {code} đã bị hủy trước đó',
   '{code} is already used by another task': '{code} đã được dùng cho nhiệm vụ khác',
   'no group {number}': 'không có nhóm {number}',
   'Task {code} is {state}: its deadline changes only through an extension':
     'Nhiệm vụ {code} ở trạng thái {state}: thời hạn chỉ thay đổi qua đề nghị gia hạn',
-  'no deadline rule reads this text; give dueDate': 'không quy tắc thời hạn nào đọc được nội dung này; hãy nhập dueDate',
+  'no deadline rule reads this text; give dueDate':
+    'không quy tắc thời hạn nào đọc được nội dung này; hãy nhập dueDate',
   '{agency} is the lead agency; a lead is not also a partner':
     '{agency} là cơ quan chủ trì; cơ quan chủ trì không đồng thời là cơ quan phối hợp',
   'no target {id}': 'không có chỉ tiêu {id}',
   'no task {id} in this program': 'không có nhiệm vụ {id} trong chương trình này',
-  'task {id} is below this task: that would make a cycle': 'nhiệm vụ {id} nằm dưới nhiệm vụ này: như vậy sẽ tạo vòng lặp',
+  'task {id} is below this task: that would make a cycle':
+    'nhiệm vụ {id} nằm dưới nhiệm vụ này: như vậy sẽ tạo vòng lặp',
   'Task {code} cannot be assigned: {problems}': 'Không thể giao nhiệm vụ {code}: {problems}',
   'no lead agency': 'chưa có cơ quan chủ trì',
   'no content': 'chưa có nội dung',
@@ -216,7 +230,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'Nothing imported: {errors} of {rows} rows have errors. {problems}':
     'Chưa nhập gì: {errors} trên {rows} dòng có lỗi. {problems}',
   'No. {code} already exists in the program': 'STT {code} đã có trong chương trình',
-  '"{pair}" must be field=column, field one of {fields}': '"{pair}" phải có dạng trường=cột, trường là một trong {fields}',
+  '"{pair}" must be field=column, field one of {fields}':
+    '"{pair}" phải có dạng trường=cột, trường là một trong {fields}',
   'file: send the file itself as the body, with content-type {type}':
     'file: hãy gửi chính tệp làm nội dung yêu cầu, với content-type {type}',
   'the task text is empty': 'nội dung nhiệm vụ đang để trống',
@@ -249,7 +264,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'file: its content is {type}; allowed are PDF, Word, Excel and images (PNG, JPEG, WebP)':
     'file: nội dung tệp là {type}; chỉ nhận PDF, Word, Excel và ảnh (PNG, JPEG, WebP)',
   'generate at most ten years at a time': 'mỗi lần chỉ tạo tối đa mười năm',
-  'weekly schedules take an offset, not fixed dates': 'lịch hằng tuần dùng số ngày lệch, không dùng ngày cố định',
+  'weekly schedules take an offset, not fixed dates':
+    'lịch hằng tuần dùng số ngày lệch, không dùng ngày cố định',
   'needs {count} dates, one per period': 'cần {count} ngày, mỗi kỳ một ngày',
   '"{text}" is not a day as MM-DD': '"{text}" không phải là ngày theo dạng MM-DD',
   'must be a number and symbol such as "71/NQ-CP" or "179/2024/NĐ-CP"':
@@ -292,13 +308,15 @@ export const MESSAGES_VI: Record<string, string> = {
   'is required (e.g. the announcement it comes from)': 'là bắt buộc (ví dụ văn bản thông báo)',
   'must be at most 300 characters': 'không được quá 300 ký tự',
   'a make-up working day must be a Saturday or Sunday': 'ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
-  'is already a weekend day; a day off must be a weekday': 'đã là ngày cuối tuần; ngày nghỉ phải là ngày trong tuần',
+  'is already a weekend day; a day off must be a weekday':
+    'đã là ngày cuối tuần; ngày nghỉ phải là ngày trong tuần',
   'must not be before from': 'không được trước from',
 
   // evaluation
   'must be lower-case letters, digits, - or _': 'chỉ gồm chữ thường, chữ số, - hoặc _',
   'is not a scoring method': 'không phải là phương pháp chấm điểm',
-  'must not be after today: figures are known only up to today': 'không được sau hôm nay: số liệu chỉ có đến hôm nay',
+  'must not be after today: figures are known only up to today':
+    'không được sau hôm nay: số liệu chỉ có đến hôm nay',
   'has no task due or completed and no report owed by {date}: nothing to publish':
     'không có nhiệm vụ đến hạn hoặc đã hoàn thành và không có báo cáo phải nộp đến ngày {date}: không có gì để công bố',
   'A published evaluation never changes: publish a new snapshot for the period instead':
@@ -312,7 +330,8 @@ export const MESSAGES_VI: Record<string, string> = {
     'Đề nghị rà soát này đã được trả lời; câu trả lời được giữ nguyên',
   'must be a year, half, quarter or month: 2025, 2025-H1, 2025-Q2, 2025-06':
     'phải là năm, nửa năm, quý hoặc tháng: 2025, 2025-H1, 2025-Q2, 2025-06',
-  'must fall within the period {period} ({start} to {end})': 'phải nằm trong kỳ {period} (từ {start} đến {end})',
+  'must fall within the period {period} ({start} to {end})':
+    'phải nằm trong kỳ {period} (từ {start} đến {end})',
   'must be a whole number from 0 to 100': 'phải là số nguyên từ 0 đến 100',
   'is not a criterion': 'không phải là tiêu chí',
   'must sum to 100 (they sum to {sum})': 'tổng phải bằng 100 (hiện là {sum})',
@@ -335,11 +354,13 @@ export const MESSAGES_VI: Record<string, string> = {
     'chỉ chỉ tiêu định tính mới nhận đánh giá; hãy nhập giá trị',
   'a qualitative target needs an assessment': 'chỉ tiêu định tính cần có đánh giá',
   'this target has no unit; leave it empty': 'chỉ tiêu này không có đơn vị tính; hãy để trống',
-  'must be the target\'s unit "{unit}", not "{given}"': 'phải là đơn vị tính của chỉ tiêu "{unit}", không phải "{given}"',
+  'must be the target\'s unit "{unit}", not "{given}"':
+    'phải là đơn vị tính của chỉ tiêu "{unit}", không phải "{given}"',
   'must be a link starting with http:// or https://': 'phải là đường dẫn bắt đầu bằng http:// hoặc https://',
   'must be at most {max} characters': 'không được quá {max} ký tự',
   'a value for {period} already exists (#{id}, {status})': 'đã có giá trị cho {period} (#{id}, {status})',
-  'targetCode: your agency does not monitor target {code}': 'targetCode: cơ quan của bạn không theo dõi chỉ tiêu {code}',
+  'targetCode: your agency does not monitor target {code}':
+    'targetCode: cơ quan của bạn không theo dõi chỉ tiêu {code}',
   'a value for this period and breakdown was entered meanwhile':
     'trong lúc này đã có người nhập giá trị cho kỳ và phân tổ này',
   'is required to return a value': 'là bắt buộc khi trả lại giá trị',
@@ -358,7 +379,8 @@ export const MESSAGES_VI: Record<string, string> = {
     'expectedVersion: chỉ tiêu vừa được thay đổi (nay là phiên bản {version}); hãy tải lại và sửa lại',
   'no organisation has the code "{code}"': 'không có cơ quan, đơn vị nào mang mã "{code}"',
   'no target has the code "{code}"': 'không có chỉ tiêu nào mang mã "{code}"',
-  'a CSV file must be saved as UTF-8 (in Excel: "CSV UTF-8")': 'tệp CSV phải được lưu dạng UTF-8 (trong Excel: "CSV UTF-8")',
+  'a CSV file must be saved as UTF-8 (in Excel: "CSV UTF-8")':
+    'tệp CSV phải được lưu dạng UTF-8 (trong Excel: "CSV UTF-8")',
   'not a readable CSV{where}: {detail}': 'không đọc được tệp CSV{where}: {detail}',
   ' (near line {line})': ' (gần dòng {line})',
   'not a readable .xlsx workbook': 'không đọc được tệp .xlsx',
@@ -372,7 +394,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'at most {max} rows per file': 'mỗi tệp tối đa {max} dòng',
   'your agency does not monitor target {code}': 'cơ quan của bạn không theo dõi chỉ tiêu {code}',
   'row {row} already gives {code} for {period}': 'dòng {row} đã có {code} cho {period}',
-  'a value of {code} for {period} already exists (#{id}, {status})': 'đã có giá trị của {code} cho {period} (#{id}, {status})',
+  'a value of {code} for {period} already exists (#{id}, {status})':
+    'đã có giá trị của {code} cho {period} (#{id}, {status})',
   'must be 2000–2045': 'phải từ 2000 đến 2045',
 };
 

@@ -116,10 +116,17 @@ const messageOf = (answer: ReturnType<typeof ZOD_EN>): string | undefined =>
  */
 export function zodProblemVi(validation: { keyword: string; message?: string; params?: unknown }): string {
   const english = validation.message ?? '';
-  const issue = { ...(validation.params as object), code: validation.keyword, message: english } as ZodRawIssue;
+  const issue = {
+    ...(validation.params as object),
+    code: validation.keyword,
+    message: english,
+  } as ZodRawIssue;
   // A finished issue no longer carries its input, so "received …" is read back from the English.
   const received = validation.keyword === 'invalid_type' ? /received (\S+)$/.exec(english)?.[1] : undefined;
-  const ownMessage = received !== undefined ? english.startsWith('Invalid input: expected ') : messageOf(ZOD_EN(issue)) === english;
+  const ownMessage =
+    received !== undefined
+      ? english.startsWith('Invalid input: expected ')
+      : messageOf(ZOD_EN(issue)) === english;
   if (!ownMessage) return localise(english);
   const vietnamese = messageOf(ZOD_VI(issue)) ?? english;
   return received === undefined

@@ -29,7 +29,9 @@ describe('refusals in the language the request prefers', () => {
       message: 'dueTo: không được trước dueFrom',
       issues: [{ field: 'dueTo', problem: 'không được trước dueFrom' }],
     });
-    expect((await get(url, 'en-US,en;q=0.9,vi;q=0.5')).json().error.message).toBe('dueTo: must not be before dueFrom');
+    expect((await get(url, 'en-US,en;q=0.9,vi;q=0.5')).json().error.message).toBe(
+      'dueTo: must not be before dueFrom',
+    );
   });
 
   it("answers a zod issue with zod's Vietnamese, a custom schema message from the catalogue", async () => {
@@ -61,7 +63,9 @@ describe('refusals in the language the request prefers', () => {
       code: 'not_found',
       message: 'Không tìm thấy nhiệm vụ 999999',
     });
-    expect((await get('/api/public/agencies/NOPE', 'vi')).json().error.message).toBe('Không tìm thấy cơ quan NOPE');
+    expect((await get('/api/public/agencies/NOPE', 'vi')).json().error.message).toBe(
+      'Không tìm thấy cơ quan NOPE',
+    );
     expect((await get('/api/nope', 'vi')).json().error).toEqual({
       code: 'not_found',
       message: 'Không có địa chỉ GET /api/nope',

@@ -28,7 +28,18 @@ const MESSAGE_ARGUMENT: Record<string, number> = {
   refuse: 4, // the error handler's refuse(request, reply, status, code, message)
 };
 /** zod checks whose last string argument is a custom message. */
-const ZOD_CHECKS = new Set(['min', 'max', 'length', 'regex', 'refine', 'url', 'email', 'int', 'positive', 'nonnegative']);
+const ZOD_CHECKS = new Set([
+  'min',
+  'max',
+  'length',
+  'regex',
+  'refine',
+  'url',
+  'email',
+  'int',
+  'positive',
+  'nonnegative',
+]);
 const MESSAGE_PROPERTIES = new Set(['problem', 'message']);
 /** Not answered over HTTP: the CLI prints its own errors, config fails at start-up, the database layer's texts are logged. */
 const SKIP = [/^src\/cli\//, /^src\/config\.ts$/, /^src\/db\//, /\.test\.ts$/, /\.d\.ts$/];
@@ -43,8 +54,10 @@ function texts(node: Node | undefined | null): string[] {
     const quasis = node.quasis as { value: { cooked: string } }[];
     return [quasis.map((q) => q.value.cooked).join('{}')];
   }
-  if (node.type === 'ConditionalExpression') return [...texts(node.consequent as Node), ...texts(node.alternate as Node)];
-  if (node.type === 'TSAsExpression' || node.type === 'ParenthesizedExpression') return texts(node.expression as Node);
+  if (node.type === 'ConditionalExpression')
+    return [...texts(node.consequent as Node), ...texts(node.alternate as Node)];
+  if (node.type === 'TSAsExpression' || node.type === 'ParenthesizedExpression')
+    return texts(node.expression as Node);
   return [];
 }
 
@@ -60,7 +73,8 @@ function scanFile(file: string, source: string, found: FoundMessage[]): void {
   const ast = parseAst(source, { lang: file.endsWith('x') ? 'tsx' : 'ts' }) as unknown as Node;
   const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
   const add = (node: Node | undefined, list = texts(node)) => {
-    for (const text of list) if (/[a-z]/i.test(text)) found.push({ text, at: `${file}:${lineOf(node!.start)}` });
+    for (const text of list)
+      if (/[a-z]/i.test(text)) found.push({ text, at: `${file}:${lineOf(node!.start)}` });
   };
   const visit = (node: Node, inMessageFunction: boolean, inErrorTable: boolean): void => {
     let messageFunction = inMessageFunction;
