@@ -118,7 +118,9 @@ describe('the task register in Chromium', () => {
     // A lead that is also a partner: the server's message, and nothing typed is lost.
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const saveError = page.locator('.register-form .form-error');
-    await eventually(() => saveError.textContent()).toContain('cơ quan chủ trì không đồng thời là cơ quan phối hợp');
+    await eventually(() => saveError.textContent()).toContain(
+      'cơ quan chủ trì không đồng thời là cơ quan phối hợp',
+    );
     provoked(problems, /status of 400/, /HTTP 400: .*\/register\/tasks\/\d+$/);
     expect(await page.getByLabel('Sản phẩm đầu ra').inputValue()).toBe('Nghị định của Chính phủ');
     await combo(page, 'Cơ quan chủ trì').selectOption('BKHCN');
