@@ -16,7 +16,7 @@ import type { Database } from '../db/database.ts';
 import { defaultIdentityOptions, type IdentityOptions } from '../modules/identity/identity-options.ts';
 import { createMailer } from '../modules/identity/mailer.ts';
 import { registerAccess } from './access.ts';
-import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { frameworkErrors, refuse, registerErrorHandling } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { publicCache } from './public-cache.ts';
 import { registerRoutes } from './routes.ts';
@@ -110,9 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // A missing /assets/ file (a stale tab after a rebuild) stays a 404, never HTML posing as a script.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${request.method} ${url}` } });
+    return refuse(request, reply, 404, 'not_found', `No route ${request.method} ${url}`);
   });
   return app;
 }

@@ -1,9 +1,41 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type Issue } from './errors.ts';
+import { localise, prefersVietnamese, zodProblemVi } from './refusal-language.ts';
 
 function body(code: string, message: string, issues?: Issue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+const joined = (issues: Issue[]) => issues.map((i) => `${i.field}: ${i.problem}`).join('; ');
+
+/**
+ * Sends a refusal: in English, or in Vietnamese when the request prefers it ([decision 105](../../docs/decisions/105-refusals-in-vietnamese.md)).
+ * `code` and each issue's `field` never change: clients key on them. `problemsVi` carries problems
+ * already put in Vietnamese (zod's), `messageVi` a message that is not in the catalogue.
+ */
+export function refuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  issues?: Issue[],
+  vietnamese: { problems?: string[]; message?: string } = {},
+): FastifyReply {
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language');
+  if (!prefersVietnamese(request.headers['accept-language'])) {
+    return reply.status(status).send(body(code, message, issues));
+  }
+  const issuesVi = issues?.map((issue, i) => ({
+    ...issue,
+    problem: vietnamese.problems?.[i] ?? localise(issue.problem),
+  }));
+  const messageVi =
+    vietnamese.message ??
+    (issues && issuesVi && message === joined(issues) ? joined(issuesVi) : localise(message));
+  return reply.status(status).send(body(code, messageVi, issuesVi));
 }
 
 /**
@@ -40,7 +72,7 @@ function databaseRefusedInput(error: unknown): string | null {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send(body(error.code, error.message, error.issues));
+      return refuse(request, reply, error.status, error.code, error.message, error.issues);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: Issue[] = error.validation.map((v) => {
@@ -49,27 +81,33 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const where = error.validationContext === 'body' || !path ? path || error.validationContext : path;
         return { field: where ?? 'request', problem: v.message ?? 'invalid' };
       });
-      return reply
-        .status(400)
-        .send(body('validation_failed', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues));
+      const vietnamese = prefersVietnamese(request.headers['accept-language'])
+        ? { problems: error.validation.map(zodProblemVi) }
+        : {};
+      return refuse(request, reply, 400, 'validation_failed', joined(issues), issues, vietnamese);
     }
     const status = error.statusCode ?? 500;
     if (status === 429)
-      return reply.status(429).send(body('rate_limited', 'Too many requests; try again shortly'));
-    if (status === 413) return reply.status(413).send(body('payload_too_large', error.message));
-    if (status === 415) return reply.status(415).send(body('unsupported_media_type', error.message));
+      return refuse(request, reply, 429, 'rate_limited', 'Too many requests; try again shortly');
+    if (status === 413) return refuse(request, reply, 413, 'payload_too_large', error.message);
+    if (status === 415) return refuse(request, reply, 415, 'unsupported_media_type', error.message);
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, bad content-type): clear, never a 500.
-      return reply.status(status).send(body('validation_failed', error.message));
+      // Fastify's own client errors (malformed JSON, bad content-type): clear, never a 500. The JSON
+      // parser's message is the engine's own wording, so its Vietnamese only frames it.
+      const messageVi =
+        error instanceof SyntaxError ? `Nội dung không phải JSON hợp lệ (${error.message})` : undefined;
+      return refuse(request, reply, status, 'validation_failed', error.message, undefined, {
+        message: messageVi,
+      });
     }
     const refused = databaseRefusedInput(error);
     if (refused) {
       // The input got past the route's schema: the schema should have refused it, so it is logged.
       request.log.warn({ err: error }, 'input refused by the database');
-      return reply.status(400).send(body('validation_failed', refused));
+      return refuse(request, reply, 400, 'validation_failed', refused);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
+    return refuse(request, reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
 }
 
@@ -77,7 +115,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
  * Errors Fastify's router raises before any route or error handler runs (a malformed percent-encoding,
  * a path segment over `maxParamLength`): answered in the same shape as every other refusal.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message =
@@ -86,5 +124,5 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
       : error.code === 'FST_ERR_BAD_URL'
         ? 'url: the address is malformed (bad percent-encoding)'
         : `url: ${error.message}`;
-  reply.status(status).send(body('validation_failed', message));
+  refuse(request, reply, status, 'validation_failed', message);
 }

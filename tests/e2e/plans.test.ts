@@ -319,11 +319,13 @@ describe('plans, import, extensions and gaps in Chromium (demo mode)', () => {
     await page.getByTestId('off-2031-01-24').waitFor();
     await add('01/02/2031', 'working_day', 'Làm bù cho thứ Sáu 24/1/2031');
     await page.getByTestId('makeup-2031-02-01').waitFor();
-    // A make-up day on a weekday changes nothing: refused with the reason.
+    // A make-up day on a weekday changes nothing: refused with the reason, in the page's language
+    // (the API words its refusals by Accept-Language, decision 105).
     await add('05/02/2031', 'working_day', 'Sai');
     await expect
       .poll(() => page.locator('.calendar-add .form-error').textContent())
-      .toContain('a make-up working day must be a Saturday or Sunday');
+      .toContain('ngày làm bù phải là thứ Bảy hoặc Chủ nhật');
+    await page.locator('.calendar-add').screenshot({ path: path.join(SHOTS, 'refusal-vi-calendar.png') });
     expectRefusals(problems, '/api/calendar/days');
     await page.getByRole('button', { name: 'Xoá ngày 01/02/2031 đã nhập' }).click();
     await expect.poll(() => page.getByTestId('makeup-2031-02-01').count()).toBe(0);

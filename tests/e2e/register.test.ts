@@ -118,7 +118,9 @@ describe('the task register in Chromium', () => {
     // A lead that is also a partner: the server's message, and nothing typed is lost.
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     const saveError = page.locator('.register-form .form-error');
-    await eventually(() => saveError.textContent()).toContain('a lead is not also a partner');
+    await eventually(() => saveError.textContent()).toContain(
+      'cơ quan chủ trì không đồng thời là cơ quan phối hợp',
+    );
     provoked(problems, /status of 400/, /HTTP 400: .*\/register\/tasks\/\d+$/);
     expect(await page.getByLabel('Sản phẩm đầu ra').inputValue()).toBe('Nghị định của Chính phủ');
     await combo(page, 'Cơ quan chủ trì').selectOption('BKHCN');
@@ -126,12 +128,12 @@ describe('the task register in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     expect(await page.getByLabel('Ngày hạn').inputValue()).toBe('30/06/2026'); // read from "Quý II/2026"
 
-    // A deadline before the assignment date is refused with the server's words; then it is assigned.
+    // A deadline before the assignment date is refused with the server's words, in Vietnamese; then it is assigned.
     await page.getByLabel('Ngày giao').fill('01/01/2027');
     await page.getByLabel('Ngày giao').press('Tab');
     await page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
     await eventually(() => page.getByRole('alert').allTextContents()).toContainEqual(
-      expect.stringContaining('before the assignment date 2027-01-01'),
+      expect.stringContaining('trước ngày giao 2027-01-01'),
     );
     provoked(problems, /status of 400/, /HTTP 400: .*\/assign/);
     await page.getByLabel('Ngày giao').fill('');

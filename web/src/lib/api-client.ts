@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** The one way the web app reads the API: JSON over fetch, errors carry the HTTP status. */
 export interface ApiIssue {
   field: string;
@@ -38,6 +40,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, code, issues, details);
 }
 
+/**
+ * Headers on every request: JSON, in the UI's language, so the API words its refusals (messages and
+ * problems) in Vietnamese or English as the page is (decision 105).
+ */
+function headers(contentType?: string): Record<string, string> {
+  return {
+    accept: 'application/json',
+    'accept-language': i18next.language === 'en' ? 'en' : 'vi',
+    ...(contentType ? { 'content-type': contentType } : {}),
+  };
+}
+
 export type QueryParams = Record<string, string | number | undefined | null>;
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
@@ -50,7 +64,7 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 }
 
 export async function getJson<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
+  const response = await fetch(apiUrl(path, params), { signal, headers: headers() });
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
@@ -68,10 +82,7 @@ export async function sendJson<T = undefined>(
   const response = await fetch(apiUrl(path), {
     method,
     credentials: 'same-origin',
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
+    headers: headers(body === undefined ? undefined : 'application/json'),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await toApiError(response);
@@ -96,7 +107,7 @@ export async function sendFile<T>(path: string, file: File | Blob, params: Query
   const response = await fetch(apiUrl(path, params), {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': fileMediaType(file) },
+    headers: headers(fileMediaType(file)),
     body: file,
   });
   if (!response.ok) throw await toApiError(response);
