@@ -242,6 +242,8 @@ export const MESSAGES_VI: Record<string, string> = {
   'no deadline: the task gets no due date': 'không có thời hạn: nhiệm vụ không có hạn hoàn thành',
   'no deadline rule covers "{text}": kept as written, no due date (see docs/deadline-rules.md)':
     'không quy tắc thời hạn nào đọc được "{text}": giữ nguyên như đã ghi, không có hạn hoàn thành (xem docs/deadline-rules.md)',
+  'The draft was changed by someone else since you opened it; review their changes':
+    'Bản nháp đã được người khác sửa từ khi bạn mở; hãy xem các thay đổi của họ',
   'no lead agency: the task is not assignable yet': 'chưa có cơ quan chủ trì: nhiệm vụ chưa thể giao',
   'the date serial number {serial} was read as {date}; format the cell as a date or text':
     'số ngày {serial} được đọc thành {date}; hãy định dạng ô là ngày hoặc văn bản',
@@ -423,6 +425,7 @@ export const TERMS_VI: Record<string, string> = {
   'Development mail outbox (SMTP is configured, or production)':
     'hộp thư thử nghiệm (đã cấu hình SMTP, hoặc đang chạy chính thức)',
   'Organisation {code}': 'cơ quan, đơn vị {code}',
+  Agency: 'cơ quan',
   'Agency {code}': 'cơ quan {code}',
   'Plan of {agency}': 'kế hoạch của {agency}',
   'Item {id} of the plan of {agency}': 'mục {id} trong kế hoạch của {agency}',

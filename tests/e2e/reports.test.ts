@@ -242,12 +242,12 @@ describe('progress reports (Chromium)', () => {
     await r.getByLabel(`Tiến độ (%) nhiệm vụ ${first.code}`).fill('140');
     await expect
       .poll(() => r.locator('.report-row__issues').textContent())
-      .toContain('Tiến độ: must be between 0 and 100');
+      .toContain('Tiến độ: phải từ 0 đến 100');
     expect(await page.locator('.report-save').textContent()).toContain('Chưa lưu được');
     await r.getByLabel(`Trạng thái nhiệm vụ ${first.code}`).selectOption('completed');
     await expect
       .poll(() => r.locator('.report-row__issues').textContent())
-      .toContain('a completed task needs evidence (document, file or link)');
+      .toContain('cần có minh chứng (văn bản, tệp hoặc đường dẫn)');
     await r.getByLabel('Văn bản', { exact: true }).check();
     await r.getByLabel('Số, ký hiệu văn bản').fill('abc');
     await r.getByLabel('Ngày ban hành').fill('01/04/2025');
@@ -256,7 +256,7 @@ describe('progress reports (Chromium)', () => {
     await r.getByRole('button', { name: 'Thêm văn bản' }).click();
     await expect
       .poll(() => r.locator('.report-row__issues').textContent())
-      .toContain('must be a number and symbol such as');
+      .toContain('phải là số và ký hiệu văn bản');
     // Fixed: the right number saves.
     await r.locator('.report-evidence__list').getByRole('button', { name: 'Xóa' }).click();
     await r.getByLabel('Số, ký hiệu văn bản').fill('71/NQ-CP');

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, pageQuery, paginated, programCode } from '../../lib/http.ts';
 import { notFound } from '../../server/errors.ts';
+import { localise, prefersVietnamese } from '../../server/refusal-language.ts';
 import { can } from '../access/policies.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { vietnamToday } from '../task-status/dates.ts';
@@ -45,11 +46,14 @@ const conflictBody = z.object({
   }),
 });
 
-function conflictReply(error: DraftConflict) {
+function conflictReply(request: FastifyRequest, error: DraftConflict) {
   return {
     error: {
       code: 'conflict' as const,
-      message: error.message,
+      // The one refusal sent by its route (it carries the current draft): in the caller's language too.
+      message: prefersVietnamese(request.headers['accept-language'])
+        ? localise(error.message)
+        : error.message,
       lockVersion: error.currentLockVersion,
       changes: error.changes,
       current: error.current,
@@ -296,7 +300,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         await saveDraft(db(), actingUser(request), { reportId: request.params.id, lockVersion, content });
       } catch (error) {
-        if (error instanceof DraftConflict) return reply.status(409).send(conflictReply(error));
+        if (error instanceof DraftConflict)
+          return reply.header('vary', 'Accept-Language').status(409).send(conflictReply(request, error));
         throw error;
       }
       return detail(request, request.params.id);
@@ -322,7 +327,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           lockVersion: request.body.lockVersion,
         });
       } catch (error) {
-        if (error instanceof DraftConflict) return reply.status(409).send(conflictReply(error));
+        if (error instanceof DraftConflict)
+          return reply.header('vary', 'Accept-Language').status(409).send(conflictReply(request, error));
         throw error;
       }
       return detail(request, request.params.id);
