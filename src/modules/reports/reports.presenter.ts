@@ -20,17 +20,24 @@ export const obligationSchema = z.object({
   reportId: z.number().int().nullable(),
   reportStatus: z.enum(REPORT_STATUSES).nullable(),
   firstSubmittedAt: z.string().nullable(),
+  /** Demo mode's illustrative data: show the label "Minh hoạ" (decision 100). */
+  illustrative: z.boolean(),
 });
 
 export const rateSchema = z.object({
   agencyId: z.number().int(),
   agencyCode: z.string(),
+  agencyName: z.string(),
+  /** org_unit.kind: ministries and provinces are shown apart. */
+  agencyKind: z.string(),
   period: z.string(),
   frequency: z.enum(FREQUENCIES),
   expected: z.number().int(),
   submitted: z.number().int(),
   onTime: z.number().int(),
   accepted: z.number().int(),
+  /** Obligations of the row that are demo mode's illustrative data (decision 100). */
+  illustrative: z.number().int(),
 });
 
 const evidenceOut = z.object({
@@ -62,6 +69,8 @@ export const reportDetailSchema = z.object({
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
+  /** Demo mode's illustrative report: show the label "Minh hoạ" (decision 100). */
+  illustrative: z.boolean(),
   items: z.array(
     z.object({
       taskId: z.number().int(),
@@ -108,6 +117,7 @@ export function presentReport(
     submittedAt: r.submittedAt,
     acceptedAt: r.acceptedAt,
     supersededAt: r.supersededAt,
+    illustrative: r.illustrative,
     items: items.map((i) => {
       const reviewer =
         i.reviewerStatus || i.reviewerProgress !== null

@@ -156,6 +156,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         reportId: o.reportId,
         reportStatus: o.reportStatus as (typeof REPORT_STATUSES)[number] | null,
         firstSubmittedAt: o.firstSubmittedAt,
+        illustrative: o.illustrative,
       }));
     },
   );
@@ -206,6 +207,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
               submittedAt: z.string().nullable(),
               acceptedAt: z.string().nullable(),
               itemCount: z.number().int(),
+              illustrative: z.boolean(),
             }),
           ),
         },
