@@ -32,5 +32,6 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: '/target-values', key: 'targetAdmin.nav.values', end: true, policy: 'targets.values.enter' },
   { to: '/target-values/review', key: 'targetAdmin.nav.review', end: false, policy: 'targets.values.review' },
   { to: '/bottlenecks', key: 'bottlenecks.nav', end: false, policy: 'bottlenecks.read' },
+  { to: '/reporting-rates', key: 'reportingRates.nav', end: false, policy: 'reports.read' },
   { to: '/staff/evaluations', key: 'evaluationDesk.nav', end: false, policy: 'evaluation.publish' },
 ];

@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
+import { TaskReportedStatus } from '../../reporting-rates/components/reported-status.tsx';
 import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
 import { AgencyList } from './agency-label.tsx';
@@ -143,6 +144,7 @@ function TaskView({ task }: { task: TaskDetail }) {
         </ol>
       </section>
 
+      <TaskReportedStatus taskId={task.id} />
       <TaskTargets taskId={task.id} />
 
       <section aria-labelledby="source-title" className="card">
