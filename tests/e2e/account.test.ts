@@ -20,6 +20,7 @@ const PLANS = 'Kế hoạch';
 const VALUES = 'Nhập số liệu chỉ tiêu';
 const REVIEW = 'Duyệt số liệu chỉ tiêu';
 const BOTTLENECKS = 'Điểm nghẽn';
+const RATES = 'Tỷ lệ báo cáo';
 const ADMIN = 'Quản trị';
 const COORDINATOR_NAV = [
   REGISTER,
@@ -28,6 +29,7 @@ const COORDINATOR_NAV = [
   'Gia hạn',
   REVIEW,
   BOTTLENECKS,
+  RATES,
   'Điều hành đánh giá',
 ];
 const ROLES = [
@@ -35,32 +37,32 @@ const ROLES = [
     role: 'system_admin',
     email: 'admin@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, RATES, ADMIN],
   },
   { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staffNav: COORDINATOR_NAV },
   {
     role: 'focal_officer',
     email: 'focal.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, VALUES, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, VALUES, BOTTLENECKS, RATES],
   },
   {
     role: 'agency_head',
     email: 'head.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, RATES],
   },
   {
     role: 'steering_viewer',
     email: 'steering@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, RATES],
   },
   {
     role: 'auditor',
     email: 'auditor@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, BOTTLENECKS, RATES, ADMIN],
   },
 ] as const;
 

@@ -94,6 +94,7 @@ export const UI_POLICIES = [
   'targets.values.review',
   'dashboards.read',
   'agency.write',
+  'reports.read',
   'reports.draft',
   'reports.read_drafts',
   'reports.submit',
