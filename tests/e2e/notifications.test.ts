@@ -158,15 +158,16 @@ describe('notifications, reporting rates and illustrative reports (Chromium)', (
       { name: 'phone', options: PHONE },
     ]) {
       it(`renders the screens in ${language} on ${view.name} without overflow`, async () => {
-        const page = await open({ ...view.options, locale });
-        await page.addInitScript((lng) => localStorage.setItem('nq57.language', lng), language);
-        await signIn(page, COORDINATOR);
-        const shots: [string, string][] = [
-          ['/notifications', 'notifications'],
-          ['/reporting-rates?year=2025', 'reporting-rates'],
-          [`/tasks/${illustrativeTask}`, 'task-illustrative'],
+        // The officer's inbox holds the reminder; the rates page with the coordinator's reminder settings.
+        const shots: [string, string, string][] = [
+          [OFFICER, '/notifications', 'notifications'],
+          [COORDINATOR, '/reporting-rates?year=2025', 'reporting-rates'],
+          [COORDINATOR, `/tasks/${illustrativeTask}`, 'task-illustrative'],
         ];
-        for (const [url, name] of shots) {
+        for (const [who, url, name] of shots) {
+          const page = await open({ ...view.options, locale });
+          await page.addInitScript((lng) => localStorage.setItem('nq57.language', lng), language);
+          await signIn(page, who);
           await page.goto(url);
           await page.locator('h1').first().waitFor();
           await page.waitForLoadState('networkidle');

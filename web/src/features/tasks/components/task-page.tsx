@@ -68,6 +68,7 @@ function TaskView({ task }: { task: TaskDetail }) {
       <p className="task-content" lang="vi">
         {task.contentVi}
       </p>
+      <TaskReportedStatus taskId={task.id} />
 
       <section aria-labelledby="five-r-title" className="card">
         <h2 id="five-r-title">{t('fiveR.title')}</h2>
@@ -144,7 +145,6 @@ function TaskView({ task }: { task: TaskDetail }) {
         </ol>
       </section>
 
-      <TaskReportedStatus taskId={task.id} />
       <TaskTargets taskId={task.id} />
 
       <section aria-labelledby="source-title" className="card">
