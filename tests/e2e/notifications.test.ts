@@ -143,12 +143,15 @@ describe('notifications, reporting rates and illustrative reports (Chromium)', (
     expect(await page.getByRole('table').getByTestId('illustrative').count()).toBe(2);
   });
 
-  it('labels the illustrative status on a public task page, in both languages', async () => {
+  it('labels the illustrative status on a public task page and an agency page, in both languages', async () => {
     const page = await open();
     await page.goto(`/tasks/${illustrativeTask}`);
     await page.getByRole('heading', { name: 'Tình hình thực hiện theo báo cáo' }).waitFor();
     await expect.poll(() => page.getByTestId('illustrative').first().textContent()).toBe('Minh hoạ');
     await page.getByRole('button', { name: 'EN – English' }).click();
+    await expect.poll(() => page.getByTestId('illustrative').first().textContent()).toBe('Illustrative');
+    await page.goto('/agencies/BKHCN');
+    await page.getByRole('heading', { name: "The agency's reports" }).waitFor();
     await expect.poll(() => page.getByTestId('illustrative').first().textContent()).toBe('Illustrative');
   });
 
