@@ -5,6 +5,7 @@ import { identityOptions } from '../modules/identity/identity-options.ts';
 import { sendersFromEnv } from '../modules/notifications/channels.ts';
 import { startReminderScheduler } from '../modules/notifications/reminder-scheduler.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
+import { applyIllustrativeReports } from '../modules/reports/illustrative-reports.service.ts';
 import { buildApp } from '../server/app.ts';
 import { openConfiguredDatabase } from './context.ts';
 
@@ -21,6 +22,7 @@ export async function serve(config: AppConfig): Promise<void> {
     trustProxy: config.trustProxy,
   });
   const demo = await applyDemoMode(app.identity);
+  const illustrative = await applyIllustrativeReports(database.db, { demo: app.identity.options.demo });
   let reminders: PgBoss | null = null;
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);
@@ -44,8 +46,10 @@ export async function serve(config: AppConfig): Promise<void> {
       database.engine === 'pglite' ? `, ${config.dataDir}` : ''
     }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
       config.demo
-        ? `on, ${demo.created} demo accounts added (docs/roles.md)`
-        : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}`
+        ? `on, ${demo.created} demo accounts and ${illustrative.created} illustrative reports added (docs/roles.md)`
+        : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}${
+            illustrative.removed ? `, ${illustrative.removed} illustrative reports removed` : ''
+          }`
     })`,
   );
 }

@@ -481,6 +481,8 @@ const MATRIX: Record<string, Expectation> = {
     url: '/api/notifications/999999/read',
   },
   'GET /api/notifications/preferences': { allowed: SIGNED_IN, status: 200 },
+  'POST /api/notifications/read-all': { allowed: SIGNED_IN, status: 200 },
+  'GET /api/reminders/settings': { allowed: ['coordinator'], status: 200 },
   'PUT /api/notifications/preferences': { allowed: SIGNED_IN, status: 400, body: {} },
   'PUT /api/reminders/settings': { allowed: ['coordinator'], status: 400, body: {} },
   'POST /api/reminders/run': {

@@ -21,6 +21,7 @@ const VALUES = 'Nhập số liệu chỉ tiêu';
 const REVIEW = 'Duyệt số liệu chỉ tiêu';
 const REPORTS = 'Báo cáo';
 const BOTTLENECKS = 'Điểm nghẽn';
+const RATES = 'Tỷ lệ báo cáo';
 const ADMIN = 'Quản trị';
 const COORDINATOR_NAV = [
   REGISTER,
@@ -31,6 +32,7 @@ const COORDINATOR_NAV = [
   REPORTS,
   'Duyệt báo cáo',
   BOTTLENECKS,
+  RATES,
   'Điều hành đánh giá',
 ];
 const ROLES = [
@@ -38,32 +40,32 @@ const ROLES = [
     role: 'system_admin',
     email: 'admin@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, RATES, ADMIN],
   },
   { role: 'coordinator', email: 'coordinator@nq57.example', admin: false, staffNav: COORDINATOR_NAV },
   {
     role: 'focal_officer',
     email: 'focal.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, VALUES, REPORTS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, VALUES, REPORTS, BOTTLENECKS, RATES],
   },
   {
     role: 'agency_head',
     email: 'head.bkhcn@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, RATES],
   },
   {
     role: 'steering_viewer',
     email: 'steering@nq57.example',
     admin: false,
-    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, RATES],
   },
   {
     role: 'auditor',
     email: 'auditor@nq57.example',
     admin: true,
-    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, ADMIN],
+    staffNav: [REGISTER, PLANS, REPORTS, BOTTLENECKS, RATES, ADMIN],
   },
 ] as const;
 

@@ -80,6 +80,23 @@ describe.each(testEngines())('notification and schedule settings on %s', (engine
     expect((await call(me, 'GET', '/api/notifications?unread=true')).json()).toEqual([]);
   });
 
+  it('marks all my notifications read at once, and nobody else’s', async () => {
+    const repo = notificationsRepository(database.db);
+    for (const title of ['Một', 'Hai'])
+      await repo.insertNotification({ userId: meId, kind: 'before', title, body: title });
+    expect((await call(other, 'POST', '/api/notifications/read-all')).json()).toEqual({ marked: 0 });
+    expect((await call(me, 'POST', '/api/notifications/read-all')).json()).toEqual({ marked: 2 });
+    expect((await call(me, 'GET', '/api/notifications?unread=true')).json()).toEqual([]);
+  });
+
+  it('reads the reminder days in force, the defaults until set', async () => {
+    expect((await call(me, 'GET', '/api/reminders/settings')).json()).toEqual({
+      daysBefore: [7, 3, 1],
+      escalateAfterDays: 5,
+    });
+    expect((await call(other, 'GET', '/api/reminders/settings')).statusCode).toBe(403);
+  });
+
   it('sets reminder days and escalation', async () => {
     const res = await call(me, 'PUT', '/api/reminders/settings', {
       daysBefore: [1, 7, 3, 7],

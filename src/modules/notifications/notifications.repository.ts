@@ -58,7 +58,7 @@ export function notificationsRepository(db: Db) {
         sql`SELECT ob.id AS "obligationId", ob.agency_id AS "agencyId", o.name_vi AS "agencyName", ob.period,
                    ob.due_date AS "dueDate"
             FROM reporting_obligation ob JOIN org_unit o ON o.id = ob.agency_id
-            WHERE ob.program_id = ${programId} AND ob.due_date BETWEEN ${from} AND ${to}
+            WHERE ob.program_id = ${programId} AND ob.due_date BETWEEN ${from} AND ${to} AND NOT ob.illustrative
               AND NOT EXISTS (SELECT 1 FROM report r WHERE r.obligation_id = ob.id AND r.submitted_at IS NOT NULL)
             ORDER BY ob.due_date, ob.id`,
       );
@@ -173,6 +173,16 @@ export function notificationsRepository(db: Db) {
             FROM notification WHERE user_id = ${userId} ${unreadOnly ? sql`AND read_at IS NULL` : sql``}
             ORDER BY created_at DESC, id DESC LIMIT 200`,
       );
+    },
+
+    /** Marks every unread notification of the person read; how many were. */
+    async markAllRead(userId: number): Promise<number> {
+      const done = await db
+        .update(notification)
+        .set({ readAt: sql`now()` })
+        .where(and(eq(notification.userId, userId), isNull(notification.readAt)))
+        .returning({ id: notification.id });
+      return done.length;
     },
 
     async markRead(userId: number, id: number): Promise<boolean> {

@@ -7,9 +7,11 @@ import { programIdOf } from '../reports/obligations.service.ts';
 import { vietnamToday } from '../task-status/dates.ts';
 import { sendersFromEnv } from './channels.ts';
 import {
+  markAllNotificationsRead,
   markNotificationRead,
   myNotifications,
   myPreference,
+  reminderSettings,
   setMyPreference,
   setReminderSettings,
 } from './notifications.service.ts';
@@ -79,6 +81,19 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/notifications/read-all',
+    {
+      config: { policy: 'notifications.self' },
+      schema: {
+        tags,
+        summary: 'Mark all my unread notifications read',
+        response: { 200: z.object({ marked: z.number().int() }) },
+      },
+    },
+    async (request) => markAllNotificationsRead(db(), actingUser(request).actor),
+  );
+
   app.get(
     '/notifications/preferences',
     {
@@ -106,6 +121,20 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { userId: _, ...p } = await setMyPreference(db(), actingUser(request).actor, request.body);
       return p;
     },
+  );
+
+  app.get(
+    '/reminders/settings',
+    {
+      config: { policy: 'reminders.configure' },
+      schema: {
+        tags,
+        summary: 'The reminder days in force (7, 3 and 1 working days before, escalation after 5 by default)',
+        querystring: z.object({ program: programCode }),
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => reminderSettings(db(), await programIdOf(db(), request.query.program)),
   );
 
   app.put(

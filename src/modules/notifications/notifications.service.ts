@@ -18,6 +18,15 @@ export async function markNotificationRead(db: Db, actor: Actor, id: number): Pr
     throw notFound('Unread notification');
 }
 
+/** Marks all my unread notifications read (no audit: reading one's own inbox changes nothing shared). */
+export async function markAllNotificationsRead(db: Db, actor: Actor): Promise<{ marked: number }> {
+  return { marked: await notificationsRepository(db).markAllRead(signedIn(actor)) };
+}
+
+export async function reminderSettings(db: Db, programId: number) {
+  return notificationsRepository(db).settings(programId);
+}
+
 export async function myPreference(db: Db, actor: Actor): Promise<Preference> {
   return notificationsRepository(db).preference(signedIn(actor));
 }

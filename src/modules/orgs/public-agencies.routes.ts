@@ -49,6 +49,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ program: programCode }),
         response: {
           200: z.object({
+            id: z.number().int(),
             code: z.string(),
             kind: z.string(),
             nameVi: z.string(),
@@ -68,6 +69,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const a = await getAgency(app.database.db, request.query.program, request.params.code);
       return {
+        id: a.agency.id,
         code: a.agency.code,
         kind: a.agency.kind,
         nameVi: a.agency.nameVi,

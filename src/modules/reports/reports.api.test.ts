@@ -29,8 +29,6 @@ describe.each(testEngines())('reports on %s', (engine) => {
   let coordinator: Client;
   let agencyCoordinator: Client;
   let stranger: Client;
-  let officerId: number;
-  let headId: number;
 
   const call = (who: Client | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
     who
@@ -68,9 +66,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     )) as [{ id: number }];
     // Real people with the roles each step needs (docs/roles.md).
     const ctx = app.identity;
-    officerId = await makeUser(ctx, 'officer@agency.gov.vn', agency.code, [{ role: 'focal_officer' }]);
+    await makeUser(ctx, 'officer@agency.gov.vn', agency.code, [{ role: 'focal_officer' }]);
     await makeUser(ctx, 'officer2@agency.gov.vn', agency.code, [{ role: 'focal_officer' }]);
-    headId = await makeUser(ctx, 'head@agency.gov.vn', agency.code, [{ role: 'agency_head' }]);
+    await makeUser(ctx, 'head@agency.gov.vn', agency.code, [{ role: 'agency_head' }]);
     await makeUser(ctx, 'coordinator@most.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
     // A coordinator who works for the reporting agency itself: never reviews its report.
     await makeUser(ctx, 'coordinator@agency.gov.vn', agency.code, [{ role: 'coordinator' }]);

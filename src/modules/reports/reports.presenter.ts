@@ -24,17 +24,24 @@ export const obligationSchema = z.object({
   firstSubmittedAt: z.string().nullable(),
   /** Working days until the due date (Viet Nam today): 0 on the day, negative once overdue. */
   workingDaysLeft: z.number().int(),
+  /** Demo mode's illustrative data: show the label "Minh hoạ" (decision 100). */
+  illustrative: z.boolean(),
 });
 
 export const rateSchema = z.object({
   agencyId: z.number().int(),
   agencyCode: z.string(),
+  agencyName: z.string(),
+  /** org_unit.kind: ministries and provinces are shown apart. */
+  agencyKind: z.string(),
   period: z.string(),
   frequency: z.enum(FREQUENCIES),
   expected: z.number().int(),
   submitted: z.number().int(),
   onTime: z.number().int(),
   accepted: z.number().int(),
+  /** Obligations of the row that are demo mode's illustrative data (decision 100). */
+  illustrative: z.number().int(),
 });
 
 const evidenceOut = z.object({
@@ -95,6 +102,8 @@ export const reportDetailSchema = z.object({
     }),
   ),
   can: reportPermissionsSchema,
+  /** Demo mode's illustrative report: show the label "Minh hoạ" (decision 100). */
+  illustrative: z.boolean(),
   items: z.array(
     z.object({
       taskId: z.number().int(),
@@ -146,6 +155,7 @@ export function presentReport(
     updatedAt: r.updatedAt,
     tasks,
     can,
+    illustrative: r.illustrative,
     items: items.map((i) => {
       const reviewer =
         i.reviewerStatus || i.reviewerProgress !== null

@@ -36,6 +36,7 @@ export interface ObligationRow {
   reportStatus: string | null;
   returnReason: string | null;
   firstSubmittedAt: string | null;
+  illustrative: boolean;
 }
 
 export interface ReportRow {
@@ -58,6 +59,7 @@ export interface ReportRow {
   acceptedAt: string | null;
   supersededAt: string | null;
   updatedAt: string;
+  illustrative: boolean;
 }
 
 export interface EvidenceRow {
@@ -221,11 +223,12 @@ export function reportsRepository(db: Db | Tx) {
                    o.name_vi AS "agencyName", s.frequency, ob.period, ob.period_start AS "periodStart",
                    ob.period_end AS "periodEnd", ob.due_date AS "dueDate", cur.id AS "reportId",
                    cur.status AS "reportStatus", cur.return_reason AS "returnReason",
-                   first.submitted_at AS "firstSubmittedAt"
+                   first.submitted_at AS "firstSubmittedAt",
+                   ob.illustrative OR coalesce(cur.illustrative, false) AS illustrative
             FROM reporting_obligation ob
             JOIN reporting_schedule s ON s.id = ob.schedule_id
             JOIN org_unit o ON o.id = ob.agency_id
-            LEFT JOIN LATERAL (SELECT id, status, return_reason FROM report r WHERE r.obligation_id = ob.id
+            LEFT JOIN LATERAL (SELECT id, status, return_reason, illustrative FROM report r WHERE r.obligation_id = ob.id
                                ORDER BY revision DESC LIMIT 1) cur ON true
             LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
                                WHERE r.obligation_id = ob.id) first ON true
@@ -250,28 +253,34 @@ export function reportsRepository(db: Db | Tx) {
       return rows<{
         agencyId: number;
         agencyCode: string;
+        agencyName: string;
+        agencyKind: string;
         period: string;
         frequency: Frequency;
         expected: number;
         submitted: number;
         onTime: number;
         accepted: number;
+        illustrative: number;
       }>(
         db,
-        sql`SELECT ob.agency_id AS "agencyId", o.code AS "agencyCode", ob.period, s.frequency,
+        sql`SELECT ob.agency_id AS "agencyId", o.code AS "agencyCode", o.name_vi AS "agencyName",
+                   o.kind AS "agencyKind", ob.period, s.frequency,
                    count(*)::int AS expected,
                    count(first.submitted_at)::int AS submitted,
                    count(*) FILTER (WHERE first.submitted_at <
                      ((ob.due_date + 1)::text || 'T00:00:00+07:00')::timestamptz)::int AS "onTime",
-                   count(*) FILTER (WHERE first.accepted)::int AS accepted
+                   count(*) FILTER (WHERE first.accepted)::int AS accepted,
+                   count(*) FILTER (WHERE ob.illustrative OR first.illustrative)::int AS illustrative
             FROM reporting_obligation ob
             JOIN reporting_schedule s ON s.id = ob.schedule_id
             JOIN org_unit o ON o.id = ob.agency_id
             LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at,
-                                      bool_or(status = 'accepted') AS accepted
+                                      bool_or(status = 'accepted') AS accepted,
+                                      bool_or(illustrative) AS illustrative
                                FROM report r WHERE r.obligation_id = ob.id) first ON true
             WHERE ob.program_id = ${f.programId} AND ob.due_date BETWEEN ${f.dueFrom} AND ${f.dueTo}
-            GROUP BY ob.agency_id, o.code, ob.period, s.frequency
+            GROUP BY ob.agency_id, o.code, o.name_vi, o.kind, ob.period, s.frequency
             ORDER BY ob.period, o.code`,
       );
     },
@@ -285,7 +294,7 @@ export function reportsRepository(db: Db | Tx) {
                    r.return_reason AS "returnReason", r.created_by AS "createdBy",
                    r.submitted_by AS "submittedBy", r.submitted_at AS "submittedAt",
                    r.reviewed_by AS "reviewedBy", r.accepted_at AS "acceptedAt",
-                   r.superseded_at AS "supersededAt", r.updated_at AS "updatedAt"
+                   r.superseded_at AS "supersededAt", r.updated_at AS "updatedAt", r.illustrative
             FROM report r JOIN reporting_obligation ob ON ob.id = r.obligation_id
             WHERE r.id = ${id} ${forUpdate ? sql`FOR UPDATE OF r` : sql``}`,
       );
@@ -317,6 +326,7 @@ export function reportsRepository(db: Db | Tx) {
         submittedAt: string | null;
         acceptedAt: string | null;
         itemCount: number;
+        illustrative: boolean;
         total: number;
       }>(
         db,
@@ -324,7 +334,7 @@ export function reportsRepository(db: Db | Tx) {
                    o.name_en AS "agencyNameEn", ob.period, ob.due_date AS "dueDate",
                    r.revision, r.status, r.submitted_at AS "submittedAt", r.accepted_at AS "acceptedAt",
                    (SELECT count(*)::int FROM report_item i WHERE i.report_id = r.id) AS "itemCount",
-                   count(*) OVER ()::int AS total
+                   r.illustrative, count(*) OVER ()::int AS total
             FROM report r JOIN reporting_obligation ob ON ob.id = r.obligation_id
             JOIN org_unit o ON o.id = r.agency_id
             WHERE ${sql.join(parts, sql` AND `)}

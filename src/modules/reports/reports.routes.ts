@@ -173,6 +173,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         returnReason: o.returnReason,
         firstSubmittedAt: o.firstSubmittedAt,
         workingDaysLeft: calendar.dueInWorkingDays(o.dueDate, today),
+        illustrative: o.illustrative,
       }));
     },
   );
@@ -226,6 +227,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
               submittedAt: z.string().nullable(),
               acceptedAt: z.string().nullable(),
               itemCount: z.number().int(),
+              illustrative: z.boolean(),
             }),
           ),
         },

@@ -36,6 +36,8 @@ export const reportingObligation = pgTable('reporting_obligation', {
   periodStart: date('period_start', { mode: 'string' }).notNull(),
   periodEnd: date('period_end', { mode: 'string' }).notNull(),
   dueDate: date('due_date', { mode: 'string' }).notNull(),
+  /** Created by demo mode for its illustrative reports (decision 100). */
+  illustrative: boolean('illustrative').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -68,6 +70,8 @@ export const report = pgTable('report', {
   reviewedBy: integer('reviewed_by'),
   acceptedAt: ts('accepted_at'),
   supersededAt: ts('superseded_at'),
+  /** Demo mode's illustrative report, labelled wherever it shows (decision 100). */
+  illustrative: boolean('illustrative').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -81,16 +81,27 @@ async function requireIndependentReviewer(tx: Db, who: ActingUser, r: ReportRow)
 }
 
 /** Starts the draft of an agency's report for one obligation (its first revision). */
-export async function createReport(db: Db, who: ActingUser, obligationId: number): Promise<number> {
+export async function createReport(
+  db: Db,
+  who: ActingUser,
+  obligationId: number,
+  /** Demo mode's illustrative reports are flagged from their first row (decision 100). */
+  options: { illustrative?: boolean } = {},
+): Promise<number> {
   // Two colleagues starting the same report at once both pass the check below; the unique index
   // (one open report per obligation) lets one win, and the other gets the same 409 as a late comer.
   return conflictOnRace(
-    createReportOnce(db, who, obligationId),
+    createReportOnce(db, who, obligationId, options.illustrative ?? false),
     'This obligation already has a report; open it instead',
   );
 }
 
-async function createReportOnce(db: Db, who: ActingUser, obligationId: number): Promise<number> {
+async function createReportOnce(
+  db: Db,
+  who: ActingUser,
+  obligationId: number,
+  illustrative: boolean,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
     const obligation = await repo.obligation(obligationId);
@@ -104,13 +115,14 @@ async function createReportOnce(db: Db, who: ActingUser, obligationId: number): 
       agencyId: obligation.agencyId,
       status: 'draft',
       createdBy: who.actor.userId,
+      illustrative,
     });
     await repo.saveSnapshot(id, 1, normaliseContent({ summary: '', items: [] }), who.actor.userId);
     await recordAudit(tx, who.actor, {
       action: 'report.create',
       entityType: 'report',
       entityId: id,
-      after: { obligationId, period: obligation.period },
+      after: { obligationId, period: obligation.period, ...(illustrative ? { illustrative } : {}) },
     });
     return id;
   });
@@ -228,7 +240,8 @@ export async function saveDraft(
 export async function submitReport(
   db: Db,
   who: ActingUser,
-  input: { reportId: number; lockVersion: number },
+  /** `at`: when it was submitted, given only by demo mode's dated illustrative history (decision 100). */
+  input: { reportId: number; lockVersion: number; at?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
@@ -250,7 +263,7 @@ export async function submitReport(
     await repo.updateReport(r.id, {
       status: 'submitted',
       submittedBy: who.actor.userId,
-      submittedAt: new Date().toISOString(),
+      submittedAt: input.at ?? new Date().toISOString(),
       returnReason: null,
     });
     // A resubmission replaces the bottlenecks its earlier submission raised and nobody has acted on yet.
@@ -320,7 +333,8 @@ export interface Assessment {
 export async function acceptReport(
   db: Db,
   who: ActingUser,
-  input: { reportId: number; assessments?: Assessment[] },
+  /** `at`: when it was accepted, given only by demo mode's dated illustrative history (decision 100). */
+  input: { reportId: number; assessments?: Assessment[]; at?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const repo = reportsRepository(tx);
@@ -337,7 +351,7 @@ export async function acceptReport(
     );
     if (issues.length) throw invalid(issues);
     for (const a of assessments) await repo.setAssessment(r.id, a.taskId, a);
-    const acceptedAt = new Date().toISOString();
+    const acceptedAt = input.at ?? new Date().toISOString();
     await repo.updateReport(r.id, { status: 'accepted', acceptedAt, reviewedBy: who.actor.userId });
     await repo.supersedeAccepted(r.obligationId, r.id);
     await repo.refreshCurrentStatus(r.id, r.agencyId, acceptedAt);
@@ -375,6 +389,7 @@ export async function correctReport(
       status: 'draft',
       correctionReason: reason,
       createdBy: who.actor.userId,
+      illustrative: r.illustrative,
     });
     await writeContent(tx, id, content);
     await repo.saveSnapshot(id, 1, content, who.actor.userId);

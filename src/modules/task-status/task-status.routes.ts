@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, programCode } from '../../lib/http.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
+import { illustrativeReportsRepository } from '../reports/illustrative-reports.repository.ts';
 import { programIdOf } from '../reports/obligations.service.ts';
 import { vietnamToday } from './dates.ts';
 import { STATUS_KINDS } from './task-status.rules.ts';
@@ -17,6 +18,8 @@ const judgement = z.object({
   againstCurrent: z.object({ status: kind, dueDate: z.string(), lateDays: z.number().int() }).nullable(),
   progress: z.number().int(),
   basisReportId: z.number().int().nullable(),
+  /** The basis is one of demo mode's illustrative reports: show "Minh hoạ" (decision 100). */
+  illustrative: z.boolean(),
 });
 const statusSchema = z.object({
   taskId: z.number().int(),
@@ -30,8 +33,15 @@ const statusSchema = z.object({
   occurrences: z.array(judgement.extend({ period: z.string() })),
 });
 
-type Judged = { basis: { reportId: number } | null } & Omit<z.infer<typeof judgement>, 'basisReportId'>;
-const present = ({ basis, ...j }: Judged) => ({ ...j, basisReportId: basis?.reportId ?? null });
+type Judged = { basis: { reportId: number } | null } & Omit<
+  z.infer<typeof judgement>,
+  'basisReportId' | 'illustrative'
+>;
+const present = ({ basis, ...j }: Judged, illustrative: ReadonlySet<number>) => ({
+  ...j,
+  basisReportId: basis?.reportId ?? null,
+  illustrative: basis ? illustrative.has(basis.reportId) : false,
+});
 
 const statusQuery = z.object({
   program: programCode,
@@ -50,10 +60,16 @@ export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
       taskIds: q.task ? [q.task] : undefined,
       currentDeadlines: q.task && q.currentDeadline ? new Map([[q.task, q.currentDeadline]]) : undefined,
     });
+    const bases = found.flatMap((s) =>
+      [s.judgement, ...s.occurrences].flatMap((j) => (j?.basis ? [j.basis.reportId] : [])),
+    );
+    const illustrative = await illustrativeReportsRepository(app.database.db).illustrativeOf([
+      ...new Set(bases),
+    ]);
     return found.map((s) => ({
       ...s,
-      judgement: s.judgement ? present(s.judgement) : null,
-      occurrences: s.occurrences.map(({ period, ...o }) => ({ period, ...present(o) })),
+      judgement: s.judgement ? present(s.judgement, illustrative) : null,
+      occurrences: s.occurrences.map(({ period, ...o }) => ({ period, ...present(o, illustrative) })),
     }));
   };
 

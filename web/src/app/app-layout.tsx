@@ -5,6 +5,7 @@ import { ADMIN_POLICIES } from '../features/admin/admin-policies.ts';
 import { useMe } from '../features/auth/api/get-me.ts';
 import { DemoBanner } from '../features/auth/components/demo-banner.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { currentLink, type NavItem, PUBLIC_NAV, STAFF_NAV } from './navigation.ts';
 
@@ -59,6 +60,7 @@ export function AppLayout() {
           </NavLink>
           <div className="site-header__tools">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </div>
         </div>

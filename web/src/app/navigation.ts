@@ -31,6 +31,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: '/reports', key: 'reports.nav', policy: 'reports.read' },
   { to: '/reports/review', key: 'reports.reviewNav', policy: 'reports.review' },
   { to: '/bottlenecks', key: 'bottlenecks.nav', policy: 'bottlenecks.read' },
+  { to: '/reporting-rates', key: 'reportingRates.nav', policy: 'reports.read' },
   { to: '/staff/evaluations', key: 'evaluationDesk.nav', policy: 'evaluation.publish' },
 ];
 

@@ -473,6 +473,32 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'notifications',
+        element: <RequireSignIn />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/notifications/components/notifications-page.tsx'))
+                .NotificationsPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'reporting-rates',
+        element: <RequireSignIn anyOf={['reports.read']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/reporting-rates/components/reporting-rates-page.tsx'))
+                .ReportingRatesPage,
+            }),
+          },
+        ],
+      },
+      {
         path: 'profile',
         element: <RequireSignIn />,
         loader: prefetch(() => queryClient.prefetchQuery(meQuery())),

@@ -10,6 +10,7 @@ export interface FormerName {
 }
 
 export interface AgencyDetail {
+  id: number;
   code: string;
   kind: AgencyKind;
   nameVi: string;

@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { useNumberFormat } from '../../../components/use-number.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { AgencyReportedStatus } from '../../reporting-rates/components/reported-status.tsx';
 import type { TaskSummary } from '../../tasks/api/get-tasks.ts';
 import { TaskResults } from '../../tasks/components/task-results.tsx';
 import { taskListHref } from '../../tasks/task-search.ts';
@@ -78,6 +79,7 @@ function AgencyView({ agency }: { agency: AgencyDetail }) {
           )}
         </dd>
       </dl>
+      <AgencyReportedStatus agencyId={agency.id} />
       {agency.leadTasks.length > 0 && (
         <p>
           <Link to={taskListHref({ lead: agency.code })}>{t('agency.filterTasks')}</Link>

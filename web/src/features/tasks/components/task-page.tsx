@@ -6,7 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useCan } from '../../auth/api/get-me.ts';
 import { useGroupTitle } from '../../program/components/group-title.ts';
-import { TaskReportedStatus } from '../../reports/components/task-reported-status.tsx';
+import { TaskReportedStatus } from '../../reporting-rates/components/reported-status.tsx';
 import { TaskTargets } from '../../targets/components/task-targets.tsx';
 import { type FiveR, type TaskDetail, useTask } from '../api/get-task.ts';
 import { AgencyList } from './agency-label.tsx';
