@@ -243,7 +243,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     ]);
     const inbox = await rows<{ kind: string }>(
       database.db,
-      sql`SELECT kind FROM notification WHERE user_id = ${ids.headId} AND link = ${`/reports/obligations/${ids.obligationId}`} ORDER BY id`,
+      sql`SELECT kind FROM notification WHERE user_id = ${ids.headId} AND link LIKE ${`/reports?agency=%&obligation=${ids.obligationId}`} ORDER BY id`,
     );
     expect(inbox.map((i) => i.kind)).toEqual(['overdue', 'escalation']);
   });

@@ -48,7 +48,8 @@ export async function runReminders(
       agencyId: o.agencyId,
       dueDate: o.dueDate,
       what: `Báo cáo kỳ ${o.period} của ${o.agencyName}`,
-      link: `/reports/obligations/${o.obligationId}`,
+      // The agency's inbox with this period picked out (web: reports-inbox-page).
+      link: `/reports?agency=${o.agencyId}&obligation=${o.obligationId}`,
     })),
     ...(await repo.openTasks(input.programId, since, horizon)).map((t) => ({
       key: `task:${t.taskId}:agency:${t.agencyId}`,

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormError } from '../../../components/form-error.tsx';
@@ -57,6 +57,12 @@ export function ReportsInboxPage() {
   const start = useStartReport();
   const mayDraft = me.data?.roles.some((r) => r.role === 'focal_officer' && r.orgUnitId === chosen) ?? false;
   const canReview = me.data?.can['reports.review'] === true;
+  // A reminder links here with its obligation (`?obligation=`): that period is picked out and shown.
+  const picked = Number(params.get('obligation')) || null;
+  useEffect(() => {
+    if (picked && obligations.data)
+      document.getElementById(`obligation-${picked}`)?.scrollIntoView({ block: 'center' });
+  }, [picked, obligations.data]);
 
   return (
     <div className="page page--wide reports">
@@ -121,6 +127,8 @@ export function ReportsInboxPage() {
                       {inGroup.map((o) => (
                         <li
                           key={o.id}
+                          id={`obligation-${o.id}`}
+                          data-picked={o.id === picked || undefined}
                           className="report-inbox__item card"
                           data-period={o.period}
                           data-group={group}
