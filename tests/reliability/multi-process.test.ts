@@ -110,7 +110,10 @@ describe.runIf(testEngines().includes('postgres'))(
       expect(me.status).toBe(200);
       expect(me.json()).toMatchObject({ user: { email: 'officer@multi.gov.vn' } });
       expect((await client(b, cookie).send('POST', '/api/auth/sign-out')).status).toBe(204);
-      expect((await client(a, cookie).get('/api/me')).status).toBe(401);
+      // Signed out (decision 065: /api/me answers everyone, `user: null` when signed out).
+      const after = await client(a, cookie).get('/api/me');
+      expect(after.status).toBe(200);
+      expect(after.json()).toMatchObject({ user: null });
     });
 
     it('a write on one is seen by the other, public pages included', async () => {
