@@ -6,7 +6,7 @@ import { sendersFromEnv } from '../modules/notifications/channels.ts';
 import { startReminderScheduler } from '../modules/notifications/reminder-scheduler.ts';
 import { loadProgram } from '../modules/program/program-loader.service.ts';
 import { buildApp } from '../server/app.ts';
-import { openConfiguredDatabase } from './context.ts';
+import { openConfiguredDatabase, openConfiguredReplicas } from './context.ts';
 
 export async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
@@ -14,8 +14,11 @@ export async function serve(config: AppConfig): Promise<void> {
   const database = await openConfiguredDatabase(config, { thread: 'worker' });
   await database.migrate();
   const summary = await loadProgram(database);
+  // Public pages read a replica when there is one; replicas are never migrated or written.
+  const replicas = await openConfiguredReplicas(config);
   const app = await buildApp({
     database,
+    replicas,
     logLevel: config.logLevel,
     identity: identityOptions(config),
     trustProxy: config.trustProxy,
@@ -26,6 +29,7 @@ export async function serve(config: AppConfig): Promise<void> {
     app.log.info(`${signal}: closing`);
     await reminders?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await app.close();
+    await Promise.all(replicas.map((r) => r.close()));
     await database.close();
     process.exit(0);
   };
@@ -42,7 +46,7 @@ export async function serve(config: AppConfig): Promise<void> {
   app.log.info(
     `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${
       database.engine === 'pglite' ? `, ${config.dataDir}` : ''
-    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
+    }${replicas.length ? `, ${replicas.length} read replica${replicas.length > 1 ? 's' : ''} for public pages` : ''}; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
       config.demo
         ? `on, ${demo.created} demo accounts added (docs/roles.md)`
         : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}`
