@@ -116,3 +116,39 @@ export async function openStoredFile(
   if (!fs.existsSync(full)) throw notFound('File content');
   return { ...file, body: fs.createReadStream(full) };
 }
+
+/**
+ * Moves the bytes of files stored on disk before decision 096 into the database, each checked against the
+ * SHA-256 taken at upload and written with an audit record. Files on disk are left for the operator to
+ * remove after a backup. Idempotent: a file already in the database is not read again.
+ */
+export async function moveDiskFilesIntoDatabase(
+  db: Db,
+  actor: Actor,
+  dir = filesDir(),
+): Promise<{ moved: number; missing: number[]; damaged: number[] }> {
+  const result = { moved: 0, missing: [] as number[], damaged: [] as number[] };
+  for (const file of await reportsRepository(db).filesWithoutContent()) {
+    const full = path.join(dir, file.storageName);
+    if (!fs.existsSync(full)) {
+      result.missing.push(file.id);
+      continue;
+    }
+    const content = fs.readFileSync(full);
+    if (crypto.createHash('sha256').update(content).digest('hex') !== file.sha256) {
+      result.damaged.push(file.id);
+      continue;
+    }
+    await db.transaction(async (tx) => {
+      await reportsRepository(tx).insertFileContent(file.id, content);
+      await recordAudit(tx, actor, {
+        action: 'file.move_into_database',
+        entityType: 'stored_file',
+        entityId: file.id,
+        after: { sizeBytes: content.length },
+      });
+    });
+    result.moved += 1;
+  }
+  return result;
+}

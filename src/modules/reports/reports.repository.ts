@@ -462,6 +462,16 @@ export function reportsRepository(db: Db | Tx) {
             VALUES (${fileId}, decode(${content.toString('base64')}, 'base64'))`,
       );
     },
+    /** Files stored on disk before decision 096, whose bytes are not in the database yet. */
+    filesWithoutContent() {
+      return rows<{ id: number; storageName: string; sha256: string; sizeBytes: number }>(
+        db,
+        sql`SELECT f.id, f.storage_name AS "storageName", f.sha256, f.size_bytes AS "sizeBytes"
+              FROM stored_file f
+             WHERE NOT EXISTS (SELECT 1 FROM stored_file_content c WHERE c.file_id = f.id)
+             ORDER BY f.id`,
+      );
+    },
     /** A file's bytes, or null when it was stored on disk before they moved into the database. */
     async fileContent(fileId: number): Promise<Buffer | null> {
       const [row] = await rows<{ content: string }>(
