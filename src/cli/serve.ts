@@ -7,7 +7,7 @@ import { startReminderScheduler } from '../modules/notifications/reminder-schedu
 import { loadProgram } from '../modules/program/program-loader.service.ts';
 import { applyIllustrativeReports } from '../modules/reports/illustrative-reports.service.ts';
 import { buildApp } from '../server/app.ts';
-import { openConfiguredDatabase } from './context.ts';
+import { openConfiguredDatabase, openConfiguredReplicas } from './context.ts';
 
 export async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
@@ -15,8 +15,11 @@ export async function serve(config: AppConfig): Promise<void> {
   const database = await openConfiguredDatabase(config, { thread: 'worker' });
   await database.migrate();
   const summary = await loadProgram(database);
+  // Public pages read a replica when there is one; replicas are never migrated or written.
+  const replicas = await openConfiguredReplicas(config);
   const app = await buildApp({
     database,
+    replicas,
     logLevel: config.logLevel,
     identity: identityOptions(config),
     trustProxy: config.trustProxy,
@@ -28,6 +31,7 @@ export async function serve(config: AppConfig): Promise<void> {
     app.log.info(`${signal}: closing`);
     await reminders?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await app.close();
+    await Promise.all(replicas.map((r) => r.close()));
     await database.close();
     process.exit(0);
   };
@@ -44,7 +48,7 @@ export async function serve(config: AppConfig): Promise<void> {
   app.log.info(
     `Ready in ${seconds}s on http://localhost:${config.port} (database: ${database.engine}${
       database.engine === 'pglite' ? `, ${config.dataDir}` : ''
-    }; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
+    }${replicas.length ? `, ${replicas.length} read replica${replicas.length > 1 ? 's' : ''} for public pages` : ''}; program ${summary.programCode} ${summary.changed ? 'loaded' : 'already loaded'}; demo mode ${
       config.demo
         ? `on, ${demo.created} demo accounts and ${illustrative.created} illustrative reports added (docs/roles.md)`
         : `off${demo.removed ? `, ${demo.removed} demo accounts removed` : ''}${

@@ -6,6 +6,7 @@ import type { Subject } from '../modules/access/subject.ts';
 import type { Actor } from '../modules/audit/actor.ts';
 import { type IdentityContext, resolveSession } from '../modules/identity/auth.service.ts';
 import { AppError } from './errors.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -107,6 +108,8 @@ export async function registerAccess(app: FastifyInstance, identity: IdentityCon
     global: true,
     max: identity.options.rateLimits.writes,
     timeWindow: '1 minute',
+    // Counted in the database, so a limit holds across every server process (decision 095).
+    store: databaseRateLimitStore(identity.db),
     // Reads are cheap and cached by nobody else; writes are limited per person (or address).
     allowList: (request) => SAFE_METHODS.has(request.method),
     keyGenerator: (request) =>

@@ -19,6 +19,7 @@ import { registerAccess } from './access.ts';
 import { frameworkErrors, refuse, registerErrorHandling } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { publicCache } from './public-cache.ts';
+import { readReplicas } from './read-replicas.ts';
 import { registerRoutes } from './routes.ts';
 
 declare module 'fastify' {
@@ -38,6 +39,8 @@ export interface AppOptions {
   identity?: IdentityOptions;
   /** Fastify's trustProxy (TRUST_PROXY): client addresses from X-Forwarded-For behind a reverse proxy. */
   trustProxy?: boolean | string[];
+  /** Read replicas (DATABASE_REPLICA_URL) for the public pages; none: everything reads the primary. */
+  replicas?: Database[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -88,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.swagger(),
   );
 
+  // Before the public cache: its epoch is read where the page's data is (request.readDb).
+  await app.register(readReplicas, { replicas: options.replicas ?? [] });
   await app.register(publicCache);
   await app.register(registerRoutes, { prefix: '/api' });
 

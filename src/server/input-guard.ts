@@ -7,6 +7,12 @@ const UNSTORABLE = new RegExp(
   `${String.fromCharCode(0)}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
 );
 
+/**
+ * A raw upload body (decision 066) is the request stream itself: walking its fields would walk the socket,
+ * the server and every connection (a 3 MB upload over a real socket took 13 s, almost all of it here).
+ */
+const isStream = (value: object) => typeof (value as { pipe?: unknown }).pipe === 'function';
+
 function collect(value: unknown, path: string, issues: Issue[], depth: number): void {
   if (issues.length >= 20 || depth > 20) return;
   if (typeof value === 'string') {
@@ -17,7 +23,7 @@ function collect(value: unknown, path: string, issues: Issue[], depth: number): 
       });
   } else if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) collect(v, path ? `${path}.${i}` : String(i), issues, depth + 1);
-  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && !isStream(value)) {
     for (const [k, v] of Object.entries(value)) collect(v, path ? `${path}.${k}` : k, issues, depth + 1);
   }
 }

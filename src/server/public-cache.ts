@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Db } from '../db/database.ts';
 import { sharedRead } from '../lib/shared-read.ts';
 import { dataEpochRepository } from '../modules/system/data-epoch.repository.ts';
+import { isPublicRead } from './read-replicas.ts';
 
 /**
  * Public answers are the same for everyone and change only when the data does, so they are cached
@@ -31,7 +33,7 @@ declare module 'fastify' {
 }
 
 function cacheable(request: FastifyRequest): boolean {
-  return request.method === 'GET' && request.url.startsWith('/api/public/');
+  return request.method === 'GET' && isPublicRead(request);
 }
 
 async function plugin(app: FastifyInstance) {
@@ -49,8 +51,18 @@ async function plugin(app: FastifyInstance) {
     bytes += entry.body.length;
     while (cache.size > MAX_ENTRIES || bytes > MAX_BYTES) forget(cache.keys().next().value as string);
   };
-  const repo = dataEpochRepository(app.database.db);
-  const currentEpoch = sharedRead(() => repo.current());
+  // Per database read (the primary, or each replica): an answer is cached under the epoch of the database
+  // it was read from, so a lagging replica's answer is never kept under the primary's newer epoch.
+  const epochReaders = new WeakMap<Db, () => Promise<string>>();
+  const currentEpoch = (db: Db) => {
+    let read = epochReaders.get(db);
+    if (!read) {
+      const repo = dataEpochRepository(db);
+      read = sharedRead(() => repo.current());
+      epochReaders.set(db, read);
+    }
+    return read();
+  };
 
   const send = (reply: FastifyReply, request: FastifyRequest, entry: Entry) => {
     const etag = `"${entry.epoch}"`;
@@ -62,7 +74,7 @@ async function plugin(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!cacheable(request)) return;
-    const epoch = await currentEpoch();
+    const epoch = await currentEpoch(request.readDb);
     request.publicEpoch = epoch;
     const entry = cache.get(request.url);
     if (entry && entry.epoch === epoch) {

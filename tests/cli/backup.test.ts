@@ -6,8 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.ts';
+import { type Database, openDatabase } from '../../src/db/database.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { reportsRepository } from '../../src/modules/reports/reports.repository.ts';
 import { dataFingerprint } from '../helpers/fingerprint.ts';
 
 const run = promisify(execFile);
@@ -32,11 +33,33 @@ const COUNTS = `SELECT (SELECT count(*)::int FROM task) AS tasks, (SELECT count(
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** An evidence file's bytes live in the database (decision 096): a backup must carry them. */
+const EVIDENCE = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(256 * 1024)]);
+async function addEvidence(database: Database): Promise<number> {
+  const repo = reportsRepository(database.db);
+  const [{ id: agencyId }] = (await database.query("SELECT id FROM org_unit WHERE code = 'BKHCN'")).rows as [
+    { id: number },
+  ];
+  const id = await repo.insertFile({
+    agencyId,
+    storageName: crypto.randomBytes(16).toString('hex'),
+    originalName: 'minh-chung.pdf',
+    mime: 'application/pdf',
+    sizeBytes: EVIDENCE.length,
+    sha256: crypto.createHash('sha256').update(EVIDENCE).digest('hex'),
+  });
+  await repo.insertFileContent(id, EVIDENCE);
+  return id;
+}
+
 // Each case runs the CLI several times in fresh processes: minutes, not seconds, on a busy machine.
 describe('backup and restore', { timeout: 240_000 }, () => {
   it('round-trips the embedded database', async () => {
     const source = path.join(tmp, 'source');
     expect((await cli(['load-program'], { DATA_DIR: source })).code).toBe(0);
+    const withFile = await openDatabase({ engine: 'pglite', dataDir: source });
+    const fileId = await addEvidence(withFile);
+    await withFile.close();
     const file = path.join(tmp, 'embedded.tar.gz');
     const backup = await cli(['backup', '--out', file], { DATA_DIR: source });
     expect(backup.stdout).toMatch(/Backup of the pglite database written/);
@@ -54,6 +77,7 @@ describe('backup and restore', { timeout: 240_000 }, () => {
       await dataFingerprint(a.db, { content: true }),
     );
     expect(cb).toMatchObject({ tasks: 140, targets: 67 });
+    expect((await reportsRepository(b.db).fileContent(fileId))?.equals(EVIDENCE)).toBe(true);
     expect(await verifyAuditChain(b.db)).toMatchObject({ ok: true });
     await a.close();
     await b.close();
@@ -87,6 +111,9 @@ describe('backup and restore', { timeout: 240_000 }, () => {
         Object.assign(new URL(inject('pgAdminUrl')!), { pathname: `/${db}` }).toString();
       try {
         expect((await cli(['load-program'], { DATABASE_URL: url(src) })).code).toBe(0);
+        const withFile = await openDatabase({ engine: 'postgres', url: url(src), poolSize: 1 });
+        const fileId = await addEvidence(withFile);
+        await withFile.close();
         const file = path.join(tmp, 'server.dump');
         expect((await cli(['backup', '--out', file], { DATABASE_URL: url(src) })).code).toBe(0);
         const restored = await cli(['restore', file], { DATABASE_URL: url(dst) });
@@ -99,6 +126,7 @@ describe('backup and restore', { timeout: 240_000 }, () => {
         expect(await dataFingerprint(b.db, { content: true })).toEqual(
           await dataFingerprint(a.db, { content: true }),
         );
+        expect((await reportsRepository(b.db).fileContent(fileId))?.equals(EVIDENCE)).toBe(true);
         expect(await verifyAuditChain(b.db)).toMatchObject({ ok: true });
         const notEmpty = await cli(['restore', file], { DATABASE_URL: url(dst) });
         expect(notEmpty.stderr).toMatch(/is not empty/);

@@ -3,14 +3,15 @@ import { type Db, rows } from '../../src/db/database.ts';
 
 /**
  * Bookkeeping that a refused request may legitimately change: a session's sliding expiry (every signed-in
- * request), the per-address count of failed sign-ins (login_throttle) and an account's failure count,
- * which exist precisely to record refusals.
+ * request), the per-address count of failed sign-ins (login_throttle), an account's failure count, which
+ * exist precisely to record refusals, and the request rate-limit counters (rate_limit_hit, decision 095),
+ * which count every write request, refused or not.
  */
 const IGNORED_COLUMNS: Record<string, string[]> = {
   session: ['last_seen_at', 'expires_at'],
   app_user: ['failed_logins', 'locked_until'],
 };
-const IGNORED_TABLES = new Set(['login_throttle']);
+const IGNORED_TABLES = new Set(['login_throttle', 'rate_limit_hit']);
 
 /**
  * A digest of every table in the public schema (the audit trail included), per table.

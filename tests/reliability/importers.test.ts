@@ -22,7 +22,7 @@ interface Importer {
   name: string;
   preview: string;
   commit: string;
-  /** multipart/form-data (organisations) or the file as the body (the others). */
+  /** multipart/form-data, or the file as the body (every importer since decision 066). */
   multipart: boolean;
   header: string[];
   row(tag: string, i: number): string[];
@@ -65,7 +65,7 @@ const IMPORTERS: Importer[] = [
     name: 'communes',
     preview: '/api/orgs/import/preview?type=communes',
     commit: '/api/orgs/import/commit?type=communes',
-    multipart: true,
+    multipart: false,
     header: ['Mã xã', 'Tên', 'Loại', 'Mã tỉnh'],
     row: (tag, i) => [`9${tag.padStart(3, '0').slice(-3)}${i}`, `Xã Thử Nghiệm ${tag}-${i}`, 'xã', '01'],
   },
@@ -73,7 +73,7 @@ const IMPORTERS: Importer[] = [
     name: 'departments',
     preview: '/api/orgs/import/preview?type=departments',
     commit: '/api/orgs/import/commit?type=departments',
-    multipart: true,
+    multipart: false,
     header: ['Mã đơn vị', 'Tên đơn vị', 'Mã cơ quan chủ quản'],
     row: (tag, i) => [`SO_TN_${tag}_${i}`, `Sở Khoa học và Công nghệ thử ${tag}`, '01'],
   },

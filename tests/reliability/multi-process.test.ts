@@ -37,8 +37,24 @@ function client(server: ServerProcess, cookie?: string) {
   return { send, get: (url: string) => send('GET', url) };
 }
 
+/** Each sign-in from its own address (TRUST_PROXY is on), so the shared per-address limit never bites. */
+let nextAddress = 0;
+function signInAttempt(server: ServerProcess, email: string, password: string, address?: string) {
+  nextAddress += 1;
+  return fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: {
+      origin: server.url,
+      'content-type': 'application/json',
+      'x-forwarded-for': address ?? `10.57.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`,
+    },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
 async function signIn(server: ServerProcess, email: string): Promise<string> {
-  const res = await client(server).send('POST', '/api/auth/sign-in', { email, password: TEST_PASSWORD });
+  const fetched = await signInAttempt(server, email, TEST_PASSWORD);
+  const res = { status: fetched.status, text: await fetched.text(), headers: fetched.headers };
   expect(res.status, res.text).toBe(200);
   const sid = res.headers
     .getSetCookie()
@@ -75,12 +91,26 @@ describe.runIf(testEngines().includes('postgres'))(
       // started together would.
       const copy = await createPgTestDatabase({ empty: true });
       drop = copy.drop;
-      const env = { DATABASE_URL: copy.url, SMTP_URL: sinks.smtpUrl, MAIL_FROM: 'nq57@test.local' };
-      [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+      // Behind a load balancer: client addresses come from X-Forwarded-For (limits are per address).
+      const env = {
+        DATABASE_URL: copy.url,
+        SMTP_URL: sinks.smtpUrl,
+        MAIL_FROM: 'nq57@test.local',
+        TRUST_PROXY: 'true',
+      };
+      // B reads its public pages through a "replica": the same database over read-only connections
+      // (decision 097), so every public page B answers below is also proven not to write.
+      const replica = new URL(copy.url);
+      replica.searchParams.set('options', '-c default_transaction_read_only=on');
+      [a, b] = await Promise.all([
+        startServerProcess(env),
+        startServerProcess({ ...env, DATABASE_REPLICA_URL: replica.toString() }),
+      ]);
       database = await openDatabase({ engine: 'postgres', url: copy.url, poolSize: 2 });
       const ctx = { db: database.db, options: defaultIdentityOptions(), sendMail: async () => {} };
       await makeUser(ctx, 'admin@multi.gov.vn', 'CP', [{ role: 'system_admin', subUnits: true }]);
       await makeUser(ctx, 'coordinator@multi.gov.vn', 'BKHCN', [{ role: 'coordinator' }]);
+      await makeUser(ctx, 'locked@multi.gov.vn', 'BKHCN', [{ role: 'focal_officer' }]);
       await makeUser(ctx, 'officer@multi.gov.vn', 'BKHCN', [
         { role: 'focal_officer' },
         { role: 'agency_head' },
@@ -102,6 +132,14 @@ describe.runIf(testEngines().includes('postgres'))(
       );
       expect(loads).toMatchObject({ tasks: 140 });
       for (const server of [a, b]) expect((await client(server).get('/api/health')).status).toBe(200);
+      // B opened its replica pool: public pages it answers are read there.
+      expect((await client(b).get('/api/public/overview?program=NQ57')).status).toBe(200);
+      const [replicaConnections] = await rows<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = 'nq57-replica'`,
+      );
+      expect(replicaConnections!.n).toBeGreaterThan(0);
     });
 
     it('a session started on one process is valid on the other, and ends on both', async () => {
@@ -110,7 +148,68 @@ describe.runIf(testEngines().includes('postgres'))(
       expect(me.status).toBe(200);
       expect(me.json()).toMatchObject({ user: { email: 'officer@multi.gov.vn' } });
       expect((await client(b, cookie).send('POST', '/api/auth/sign-out')).status).toBe(204);
-      expect((await client(a, cookie).get('/api/me')).status).toBe(401);
+      // Signed out (decision 065: /api/me answers everyone, `user: null` when signed out).
+      const after = await client(a, cookie).get('/api/me');
+      expect(after.status).toBe(200);
+      expect(after.json()).toMatchObject({ user: null });
+    });
+
+    it('sign-in attempts and failures are counted once across both processes', async () => {
+      // The per-address rate limit (10 a minute) counted in the database: alternate processes, one address.
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await signInAttempt(
+          i % 2 ? b : a,
+          'nobody@multi.gov.vn',
+          'wrong password',
+          '198.51.100.9',
+        );
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+      // Another address is not affected.
+      expect((await signInAttempt(a, 'nobody@multi.gov.vn', 'wrong password', '198.51.100.10')).status).toBe(
+        401,
+      );
+
+      // The account lockout (5 failures): three on A and two on B lock it on both, even for the right password.
+      for (const server of [a, b, a, b, a])
+        expect((await signInAttempt(server, 'locked@multi.gov.vn', 'wrong password')).status).toBe(401);
+      for (const server of [a, b])
+        expect((await signInAttempt(server, 'locked@multi.gov.vn', TEST_PASSWORD)).status).toBe(401);
+      const [locked] = await rows<{ locked: boolean }>(
+        database.db,
+        sql`SELECT locked_until > now() AS locked FROM app_user WHERE email = 'locked@multi.gov.vn'`,
+      );
+      expect(locked).toEqual({ locked: true });
+    });
+
+    it('an evidence file uploaded on one process is downloaded from the other', async () => {
+      const officer = await signIn(a, 'officer@multi.gov.vn');
+      const pdf = Buffer.concat([
+        Buffer.from('%PDF-1.4\n'),
+        Buffer.alloc(3 * 1024 * 1024, 0x20),
+        Buffer.from('\n%%EOF\n'),
+      ]);
+      const up = await fetch(
+        `${a.url}/api/files?name=${encodeURIComponent('Minh chứng hai tiến trình.pdf')}`,
+        {
+          method: 'POST',
+          headers: { origin: a.url, cookie: `sid=${officer}`, 'content-type': 'application/octet-stream' },
+          body: pdf,
+        },
+      );
+      const uploaded = (await up.json()) as { id: number; mime: string; sizeBytes: number };
+      expect(up.status, JSON.stringify(uploaded)).toBe(201);
+      expect(uploaded).toMatchObject({ mime: 'application/pdf', sizeBytes: pdf.length });
+      const down = await fetch(`${b.url}/api/files/${uploaded.id}`, {
+        headers: { cookie: `sid=${officer}` },
+      });
+      expect(down.status).toBe(200);
+      expect(down.headers.get('content-disposition')).toContain(
+        encodeURIComponent('Minh chứng hai tiến trình.pdf'),
+      );
+      expect(Buffer.from(await down.arrayBuffer()).equals(pdf)).toBe(true);
     });
 
     it('a write on one is seen by the other, public pages included', async () => {

@@ -6,6 +6,7 @@ import { cliActor } from '../../modules/audit/actor.ts';
 import { loadWorkingCalendar } from '../../modules/calendar/calendar.service.ts';
 import { sendersFromEnv } from '../../modules/notifications/channels.ts';
 import { runReminders } from '../../modules/notifications/reminders.service.ts';
+import { filesDir, moveDiskFilesIntoDatabase } from '../../modules/reports/files.service.ts';
 import { generateObligations, programIdOf } from '../../modules/reports/obligations.service.ts';
 import { vietnamToday } from '../../modules/task-status/dates.ts';
 import { AppError } from '../../server/errors.ts';
@@ -40,6 +41,32 @@ export function registerReportCommands(program: Command): void {
           console.log(
             `Obligations ${range.data.from}..${range.data.to}: ${result.created} created, ${result.existing} already there ` +
               `(${result.agencies} agencies × ${result.periods} periods).`,
+          );
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+
+  reportsCommand
+    .command('files-into-database')
+    .description(
+      'Move evidence files stored on disk (FILES_DIR, before decision 096) into the database, checked by SHA-256',
+    )
+    .action(() =>
+      runAction(async (config) => {
+        const database = await openConfiguredDatabase(config);
+        try {
+          await database.migrate();
+          const dir = filesDir();
+          const r = await moveDiskFilesIntoDatabase(database.db, cliActor(), dir);
+          console.log(
+            `Evidence files from ${dir}: ${r.moved} moved into the database` +
+              (r.missing.length ? `; not on disk: ${r.missing.join(', ')}` : '') +
+              (r.damaged.length
+                ? `; content does not match its SHA-256, left as is: ${r.damaged.join(', ')}`
+                : '') +
+              '. The files on disk can be removed once a backup holds them.',
           );
         } finally {
           await database.close();

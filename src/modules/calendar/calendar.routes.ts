@@ -35,7 +35,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => calendarYear(app.database.db, request.params.year),
+    async (request) => calendarYear(request.readDb, request.params.year),
   );
 
   app.post(

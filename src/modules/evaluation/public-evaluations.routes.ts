@@ -30,8 +30,6 @@ const audience = { public: true };
 
 /** What the public sees: published snapshots only, with the method, the breakdown and the rechecks. */
 export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-
   app.get(
     '/public/evaluations',
     {
@@ -44,7 +42,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await listSnapshots(db(), request.query.program)).map((s) =>
+      items: (await listSnapshots(request.readDb, request.query.program)).map((s) =>
         presentSnapshotSummary(s, audience),
       ),
     }),
@@ -61,7 +59,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: methodDetailSchema },
       },
     },
-    async (request) => presentMethod(await getMethod(db(), request.params.id)),
+    async (request) => presentMethod(await getMethod(request.readDb, request.params.id)),
   );
 
   app.get(
@@ -76,7 +74,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: snapshotSchema },
       },
     },
-    async (request) => presentSnapshot(await getSnapshot(db(), request.params.id), audience),
+    async (request) => presentSnapshot(await getSnapshot(request.readDb, request.params.id), audience),
   );
 
   app.get(
@@ -91,7 +89,8 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: snapshotRankingsSchema },
       },
     },
-    async (request) => presentSnapshotRankings(await getSnapshotRankings(db(), request.params.id), audience),
+    async (request) =>
+      presentSnapshotRankings(await getSnapshotRankings(request.readDb, request.params.id), audience),
   );
 
   app.get(
@@ -107,7 +106,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await getSnapshot(db(), request.params.id);
+      const snapshot = await getSnapshot(request.readDb, request.params.id);
       const agency = presentSnapshotAgency(snapshot, request.params.agencyId, audience);
       if (!agency) throw notFound(`Agency ${request.params.agencyId} in evaluation ${request.params.id}`);
       return agency;
@@ -127,7 +126,7 @@ export const publicEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const snapshot = await getSnapshot(db(), request.params.id);
+      const snapshot = await getSnapshot(request.readDb, request.params.id);
       const card = presentSnapshotHead(snapshot, request.params.number, audience);
       if (!card) throw notFound(`Scorecard ${request.params.number} in evaluation ${request.params.id}`);
       return card;

@@ -32,7 +32,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { program, ...filter } = request.query;
-      const found = await listAgencies(app.database.db, program, filter);
+      const found = await listAgencies(request.readDb, program, filter);
       const items = found.map(({ id: _, ...a }) => a);
       return { items, total: items.length };
     },
@@ -67,7 +67,7 @@ export const publicAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = await getAgency(app.database.db, request.query.program, request.params.code);
+      const a = await getAgency(request.readDb, request.query.program, request.params.code);
       return {
         id: a.agency.id,
         code: a.agency.code,

@@ -34,7 +34,7 @@ export const itemLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { program, links } = await listItemLinks(app.database.db, request.query.program, ['confirmed']);
+      const { program, links } = await listItemLinks(request.readDb, request.query.program, ['confirmed']);
       return { programCode: program.code, links };
     },
   );

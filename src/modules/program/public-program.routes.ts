@@ -60,7 +60,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const o = await programOverview(app.database.db, request.query.program);
+      const o = await programOverview(request.readDb, request.query.program);
       return {
         program: presentProgram(o.program),
         totals: o.totals,
@@ -100,7 +100,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { program, groups } = await programText(app.database.db, request.query.program);
+      const { program, groups } = await programText(request.readDb, request.query.program);
       return {
         program: presentProgram(program),
         groups: groups.map((g) => ({
@@ -127,7 +127,7 @@ export const publicProgramRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const run = await programLoadReport(app.database.db, request.query.program);
+      const run = await programLoadReport(request.readDb, request.query.program);
       return { loadedAt: run.loadedAt.toISOString(), sourceHash: run.sourceHash, summary: run.summary };
     },
   );

@@ -18,8 +18,9 @@ function contentDisposition(name: string): string {
 }
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
-  // The upload body is the file itself, streamed: nothing is buffered, so the size limit holds before
-  // the whole body arrives. Scoped to this plugin; other routes keep Fastify's parsers.
+  // The upload body is the file itself, streamed and counted as it arrives, so the size limit holds
+  // before the whole body is read (at most 20 MB is held). Scoped to this plugin; other routes keep
+  // Fastify's parsers.
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
   app.post(
@@ -74,7 +75,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', contentDisposition(file.originalName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
-        .send(file.stream);
+        .send(file.body);
     },
   );
 };

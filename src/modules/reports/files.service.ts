@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/database.ts';
 import { cleanText } from '../../lib/text.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
@@ -26,7 +24,10 @@ const ALLOWED: Record<string, string> = {
   'image/webp': 'webp',
 };
 
-/** Outside the web root: FILES_DIR, else DATA_DIR/files. */
+/**
+ * Where files uploaded before decision 096 were written (FILES_DIR, else DATA_DIR/files); new files live
+ * in the database. Only read, for downloads of those older files.
+ */
 export function filesDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? './data', 'files'));
 }
@@ -35,9 +36,10 @@ const tooLarge = () =>
   new AppError(413, 'payload_too_large', `file: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`);
 
 /**
- * Stores an uploaded evidence file for an agency: refuses a declared size over the limit before reading,
- * stops reading once the limit is crossed, checks the type from the content, and keeps it under a random
- * name. Nothing is left behind when any check fails.
+ * Stores an uploaded evidence file for an agency, in the database (decision 096): refuses a declared size
+ * over the limit before reading, stops reading once the limit is crossed, checks the type from the
+ * content, and writes the bytes with their metadata and the audit record in one transaction, so nothing
+ * is left behind when any check fails and every server process serves the file.
  */
 export async function storeUpload(
   db: Db,
@@ -47,7 +49,6 @@ export async function storeUpload(
     originalName: string;
     declaredBytes: number | null;
     body: Readable;
-    dir?: string;
   },
 ): Promise<{ id: number; mime: string; sizeBytes: number }> {
   // Refused on the declared size alone; the route closes the connection instead of reading the rest.
@@ -58,64 +59,96 @@ export async function storeUpload(
     .replace(/[/\\\0]/g, '_')
     .slice(0, 200);
   if (!originalName) throw invalid([{ field: 'name', problem: 'give the file name' }]);
-  const dir = input.dir ?? filesDir();
-  fs.mkdirSync(dir, { recursive: true, mode: 0o750 });
-  const storageName = crypto.randomBytes(16).toString('hex');
-  const target = path.join(dir, storageName);
-  const hash = crypto.createHash('sha256');
+  const chunks: Buffer[] = [];
   let sizeBytes = 0;
-  const out = fs.createWriteStream(target, { flags: 'wx', mode: 0o640 });
-  try {
-    try {
-      for await (const chunk of input.body) {
-        sizeBytes += (chunk as Buffer).length;
-        if (sizeBytes > MAX_FILE_BYTES) throw tooLarge();
-        hash.update(chunk as Buffer);
-        if (!out.write(chunk)) await once(out, 'drain');
-      }
-    } finally {
-      out.end();
-      await finished(out).catch(() => {});
-    }
-    if (sizeBytes === 0) throw invalid([{ field: 'file', problem: 'is empty' }]);
-    const type = await fileTypeFromFile(target);
-    const mime = type?.mime;
-    if (!mime || !ALLOWED[mime])
-      throw new AppError(
-        415,
-        'unsupported_media_type',
-        `file: its content is ${type ? type.ext : 'not a recognised type'}; allowed are PDF, Word, Excel and images (PNG, JPEG, WebP)`,
-      );
-    const id = await db.transaction(async (tx) => {
-      const fileId = await reportsRepository(tx).insertFile({
-        agencyId: input.agencyId!,
-        storageName,
-        originalName,
-        mime,
-        sizeBytes,
-        sha256: hash.digest('hex'),
-        uploadedBy: actor.userId,
-      });
-      await recordAudit(tx, actor, {
-        action: 'file.upload',
-        entityType: 'stored_file',
-        entityId: fileId,
-        after: { originalName, mime, sizeBytes },
-      });
-      return fileId;
-    });
-    return { id, mime, sizeBytes };
-  } catch (error) {
-    fs.rmSync(target, { force: true });
-    throw error;
+  for await (const chunk of input.body) {
+    sizeBytes += (chunk as Buffer).length;
+    if (sizeBytes > MAX_FILE_BYTES) throw tooLarge();
+    chunks.push(chunk as Buffer);
   }
+  if (sizeBytes === 0) throw invalid([{ field: 'file', problem: 'is empty' }]);
+  const content = Buffer.concat(chunks, sizeBytes);
+  const type = await fileTypeFromBuffer(content);
+  const mime = type?.mime;
+  if (!mime || !ALLOWED[mime])
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      `file: its content is ${type ? type.ext : 'not a recognised type'}; allowed are PDF, Word, Excel and images (PNG, JPEG, WebP)`,
+    );
+  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+  const id = await db.transaction(async (tx) => {
+    const repo = reportsRepository(tx);
+    const fileId = await repo.insertFile({
+      agencyId: input.agencyId!,
+      // Unique and random as before; it names a file on disk only for files stored before decision 096.
+      storageName: crypto.randomBytes(16).toString('hex'),
+      originalName,
+      mime,
+      sizeBytes,
+      sha256,
+      uploadedBy: actor.userId,
+    });
+    await repo.insertFileContent(fileId, content);
+    await recordAudit(tx, actor, {
+      action: 'file.upload',
+      entityType: 'stored_file',
+      entityId: fileId,
+      after: { originalName, mime, sizeBytes },
+    });
+    return fileId;
+  });
+  return { id, mime, sizeBytes };
 }
 
-/** A stored file to send as a download. */
-export async function openStoredFile(db: Db, id: number, dir = filesDir()) {
-  const file = await reportsRepository(db).fileById(id);
+/** A stored file to send as a download: its bytes from the database, or from disk if stored before 096. */
+export async function openStoredFile(
+  db: Db,
+  id: number,
+  dir = filesDir(),
+): Promise<{ mime: string; sizeBytes: number; originalName: string; body: Buffer | Readable }> {
+  const repo = reportsRepository(db);
+  const file = await repo.fileById(id);
   if (!file) throw notFound('File');
+  const content = await repo.fileContent(id);
+  if (content) return { ...file, body: content };
   const full = path.join(dir, file.storageName);
   if (!fs.existsSync(full)) throw notFound('File content');
-  return { ...file, stream: fs.createReadStream(full) };
+  return { ...file, body: fs.createReadStream(full) };
+}
+
+/**
+ * Moves the bytes of files stored on disk before decision 096 into the database, each checked against the
+ * SHA-256 taken at upload and written with an audit record. Files on disk are left for the operator to
+ * remove after a backup. Idempotent: a file already in the database is not read again.
+ */
+export async function moveDiskFilesIntoDatabase(
+  db: Db,
+  actor: Actor,
+  dir = filesDir(),
+): Promise<{ moved: number; missing: number[]; damaged: number[] }> {
+  const result = { moved: 0, missing: [] as number[], damaged: [] as number[] };
+  for (const file of await reportsRepository(db).filesWithoutContent()) {
+    const full = path.join(dir, file.storageName);
+    if (!fs.existsSync(full)) {
+      result.missing.push(file.id);
+      continue;
+    }
+    const content = fs.readFileSync(full);
+    if (crypto.createHash('sha256').update(content).digest('hex') !== file.sha256) {
+      result.damaged.push(file.id);
+      continue;
+    }
+    await db.transaction(async (tx) => {
+      await reportsRepository(tx).insertFileContent(file.id, content);
+      await recordAudit(tx, actor, {
+        action: 'file.move_into_database',
+        entityType: 'stored_file',
+        entityId: file.id,
+        after: { sizeBytes: content.length },
+      });
+    });
+    result.moved += 1;
+  }
+  return result;
 }

@@ -154,8 +154,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mime: 'application/pdf', sizeBytes: PDF.length });
     fileId = res.json().id;
-    expect(fs.readdirSync(filesDir)).toHaveLength(1);
-    expect(fs.readdirSync(filesDir)[0]).toMatch(/^[0-9a-f]{32}$/);
+    // In the database, beside its row (decision 096): any server process serves it; nothing on disk.
+    expect(await count('stored_file_content')).toBe(1);
+    expect(fs.readdirSync(filesDir)).toHaveLength(0);
     const down = await call(officer, 'GET', `/api/files/${fileId}`);
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-disposition']).toContain('attachment;');
@@ -163,6 +164,24 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(down.headers['x-content-type-options']).toBe('nosniff');
     expect(down.headers['content-type']).toBe('application/pdf');
     expect(down.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('still serves a file stored on disk before files moved into the database', async () => {
+    const storageName = 'a'.repeat(32);
+    fs.writeFileSync(path.join(filesDir, storageName), PDF);
+    try {
+      const [{ id }] = (await rows<{ id: number }>(
+        database.db,
+        sql`INSERT INTO stored_file (agency_id, storage_name, original_name, mime, size_bytes, sha256)
+            VALUES (${agency.id}, ${storageName}, 'cu.pdf', 'application/pdf', ${PDF.length}, 'x') RETURNING id`,
+      )) as [{ id: number }];
+      const down = await call(officer, 'GET', `/api/files/${id}`);
+      expect(down.statusCode).toBe(200);
+      expect(down.rawPayload.equals(PDF)).toBe(true);
+      await database.db.execute(sql`DELETE FROM stored_file WHERE id = ${id}`);
+    } finally {
+      fs.rmSync(path.join(filesDir, storageName));
+    }
   });
 
   it('answers an upload without a body or a name with 400, not 500', async () => {
@@ -193,7 +212,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
     expect(await count('stored_file')).toBe(2);
-    expect(fs.readdirSync(filesDir)).toHaveLength(2);
+    expect(await count('stored_file_content')).toBe(2);
   });
 
   /** Streams up to 200 MB over a real socket; resolves with the answer and how much was sent by then. */
@@ -257,7 +276,7 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect((await call(officer, 'GET', '/api/health')).statusCode).toBe(200);
     expect(res.sent).toBeLessThan(60 * 1024 * 1024);
     expect(await count('stored_file')).toBe(2);
-    expect(fs.readdirSync(filesDir)).toHaveLength(2);
+    expect(await count('stored_file_content')).toBe(2);
   });
 
   const content = (over: Record<string, unknown> = {}, second: Record<string, unknown> = {}) => ({

@@ -506,5 +506,31 @@ export function reportsRepository(db: Db | Tx) {
       const [row] = await db.insert(storedFile).values(values).returning({ id: storedFile.id });
       return row!.id;
     },
+    // The bytes travel as base64 text, decoded by the database: PGlite encodes a bytea parameter and
+    // decodes a bytea result about ten times slower (a 19 MB file: 13 s against 1.4 s to write).
+    async insertFileContent(fileId: number, content: Buffer) {
+      await db.execute(
+        sql`INSERT INTO stored_file_content (file_id, content)
+            VALUES (${fileId}, decode(${content.toString('base64')}, 'base64'))`,
+      );
+    },
+    /** Files stored on disk before decision 096, whose bytes are not in the database yet. */
+    filesWithoutContent() {
+      return rows<{ id: number; storageName: string; sha256: string; sizeBytes: number }>(
+        db,
+        sql`SELECT f.id, f.storage_name AS "storageName", f.sha256, f.size_bytes AS "sizeBytes"
+              FROM stored_file f
+             WHERE NOT EXISTS (SELECT 1 FROM stored_file_content c WHERE c.file_id = f.id)
+             ORDER BY f.id`,
+      );
+    },
+    /** A file's bytes, or null when it was stored on disk before they moved into the database. */
+    async fileContent(fileId: number): Promise<Buffer | null> {
+      const [row] = await rows<{ content: string }>(
+        db,
+        sql`SELECT encode(content, 'base64') AS content FROM stored_file_content WHERE file_id = ${fileId}`,
+      );
+      return row ? Buffer.from(row.content, 'base64') : null;
+    },
   };
 }

@@ -53,7 +53,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { program, ...filter } = request.query;
-      const { items } = await targetsWithProgress(app.database.db, program, filter);
+      const { items } = await targetsWithProgress(request.readDb, program, filter);
       return { items: items.map((i) => presentTarget(i.target, i.progress)), total: items.length };
     },
   );
@@ -76,7 +76,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { total, byStatus } = await progressOverview(app.database.db, request.query.program);
+      const { total, byStatus } = await progressOverview(request.readDb, request.query.program);
       const counts = {} as Record<ProgressStatus, number>;
       const summaries = {} as Record<ProgressStatus, z.infer<typeof progressSummary>[]>;
       for (const status of PROGRESS_STATUSES) {
@@ -105,7 +105,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { program, items } = await targetsWithProgress(app.database.db, request.query.program);
+      const { program, items } = await targetsWithProgress(request.readDb, request.query.program);
       reply.header(
         'content-disposition',
         `attachment; filename="${program.code.toLowerCase()}-targets.json"`,
@@ -134,7 +134,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { program, items } = await targetsWithProgress(app.database.db, request.query.program);
+      const { program, items } = await targetsWithProgress(request.readDb, request.query.program);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${program.code.toLowerCase()}-targets.csv"`)
@@ -163,7 +163,7 @@ export const publicTargetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { target, values, progress } = await publicTarget(
-        app.database.db,
+        request.readDb,
         request.query.program,
         request.params.code,
       );

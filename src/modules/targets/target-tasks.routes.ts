@@ -70,7 +70,7 @@ export const targetTaskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { program, asOf } = request.query;
-      const found = await tasksOfTarget(app.database.db, program, request.params.code, asOf);
+      const found = await tasksOfTarget(request.readDb, program, request.params.code, asOf);
       return {
         asOf,
         progressStatus: found.progress.status,
@@ -102,7 +102,7 @@ export const targetTaskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { program, asOf } = request.query;
-      const found = await targetsOfTask(app.database.db, program, request.params.id, asOf);
+      const found = await targetsOfTask(request.readDb, program, request.params.id, asOf);
       return {
         asOf,
         taskStatus: found.task.status,

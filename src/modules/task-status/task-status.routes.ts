@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
 import { isoDate, programCode } from '../../lib/http.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.service.ts';
 import { illustrativeReportsRepository } from '../reports/illustrative-reports.repository.ts';
@@ -52,9 +53,10 @@ const statusQuery = z.object({
 });
 
 export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
-  const answer = async (q: z.infer<typeof statusQuery>) => {
-    const found = await taskStatusesAsOf(app.database.db, await loadWorkingCalendar(app.database.db), {
-      programId: await programIdOf(app.database.db, q.program),
+  // Public answers read a replica when there is one (request.readDb); staff answers the primary.
+  const answer = async (db: Db, q: z.infer<typeof statusQuery>) => {
+    const found = await taskStatusesAsOf(db, await loadWorkingCalendar(db), {
+      programId: await programIdOf(db, q.program),
       asOf: q.asOf ?? vietnamToday(),
       agencyId: q.agency,
       taskIds: q.task ? [q.task] : undefined,
@@ -86,7 +88,7 @@ export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(statusSchema) },
       },
     },
-    async (request) => answer(request.query),
+    async (request) => answer(request.readDb, request.query),
   );
 
   app.get(
@@ -100,6 +102,6 @@ export const taskStatusRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(statusSchema) },
       },
     },
-    async (request) => answer(request.query),
+    async (request) => answer(request.readDb, request.query),
   );
 };

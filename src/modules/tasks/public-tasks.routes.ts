@@ -52,7 +52,7 @@ export const publicTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       if (rest.dueFrom && rest.dueTo && rest.dueFrom > rest.dueTo) {
         throw invalid([{ field: 'dueTo', problem: 'must not be before dueFrom' }]);
       }
-      const result = await listTasks(app.database.db, program, {
+      const result = await listTasks(request.readDb, program, {
         ...rest,
         groupNos: group,
         leadCodes: lead,
@@ -75,6 +75,6 @@ export const publicTaskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentTaskDetail(await getTask(app.database.db, request.query.program, request.params.id)),
+      presentTaskDetail(await getTask(request.readDb, request.query.program, request.params.id)),
   );
 };
