@@ -419,6 +419,13 @@ export const FRAMEWORK_MESSAGES_VI: Record<string, string> = {
  * in lower case because they sit mid-sentence.
  */
 export const TERMS_VI: Record<string, string> = {
+  // Roles, as the web names them (web/src/i18n/locales/vi/auth.json).
+  system_admin: '"Quản trị hệ thống"',
+  coordinator: '"Điều phối Chương trình"',
+  focal_officer: '"Cán bộ đầu mối"',
+  agency_head: '"Người đứng đầu cơ quan"',
+  steering_viewer: '"Thành viên Ban Chỉ đạo"',
+  auditor: '"Kiểm toán"',
   Person: 'người dùng',
   'Role assignment': 'vai trò được giao',
   'Single sign-on': 'cấu hình đăng nhập một lần',

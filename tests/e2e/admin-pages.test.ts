@@ -107,9 +107,7 @@ describe('administration screens in Chromium (demo mode)', () => {
     await form.getByRole('searchbox', { name: 'Lọc danh sách Đơn vị' }).fill('ha noi');
     await form.getByRole('combobox', { name: 'Đơn vị', exact: true }).selectOption('01');
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await expect
-      .poll(() => form.getByRole('alert').textContent())
-      .toBe('email: already belongs to another person');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('email: đã thuộc về người khác');
     expectRefusal(w, 409);
     await form.getByLabel('Email công vụ').fill('phan.moi@hanoi.gov.vn');
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
@@ -123,7 +121,9 @@ describe('administration screens in Chromium (demo mode)', () => {
     await card.getByRole('button', { name: 'Giao vai trò' }).click();
     await expect
       .poll(() => card.getByRole('alert').textContent())
-      .toBe('orgUnitId: focal_officer must be scoped to an agency, not the Government as a whole');
+      .toBe(
+        'orgUnitId: vai trò "Cán bộ đầu mối" phải gắn với một cơ quan, không gắn với Chính phủ nói chung',
+      );
     expectRefusal(w, 400);
     expect(await card.locator('.role-list li').count()).toBe(0);
   });
@@ -163,7 +163,7 @@ describe('administration screens in Chromium (demo mode)', () => {
     await page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toBe('into.code: 00004 cannot be merged into itself');
+      .toBe('into.code: không thể sáp nhập 00004 vào chính nó');
     expectRefusal(w, 400);
 
     await page.getByLabel('Một đơn vị mới').check();

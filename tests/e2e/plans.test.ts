@@ -284,7 +284,7 @@ describe('plans, import, extensions and gaps in Chromium (demo mode)', () => {
     await form.getByRole('button', { name: 'Thêm mục' }).click();
     await expect
       .poll(() => form.getByRole('alert').textContent())
-      .toContain(`parentTaskId: task ${task.code} is not assigned to Bộ Khoa học và Công nghệ`);
+      .toContain(`parentTaskId: nhiệm vụ ${task.code} không giao cho Bộ Khoa học và Công nghệ`);
     expectRefusals(bkhcn.problems, '/api/plans/BKHCN/items');
     // Another agency's plan shows no way to change it.
     await b.goto(`/plans/${HANOI}`);

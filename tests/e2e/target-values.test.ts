@@ -134,7 +134,7 @@ describe('target values: enter, review, publish (Chromium)', () => {
     await attempt({ year: '2026', value: 'xem báo cáo' }, 'value:');
     await attempt({ value: '120,5', unit: 'GB' }, 'unit:');
     await attempt({ year: '1999', unit: 'Tbps' }, 'year:');
-    await attempt({ year: '2025' }, 'already exists');
+    await attempt({ year: '2025' }, 'year: đã có giá trị cho 2025');
     expect(await storedValues()).toBe(before);
     // Those four refusals were the point of the test: 400 and 409 answers, nothing else.
     const refusals = watchedPage.problems.splice(0);
