@@ -270,7 +270,7 @@ export function taskFactsRepository(db: Db | Tx) {
                    count(*) FILTER (WHERE first.submitted_at < ${cutoff}::timestamptz AND first.submitted_at <
                      ((ob.due_date + 1)::text || 'T00:00:00+07:00')::timestamptz)::int AS "onTime"
             FROM reporting_obligation ob
-            LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
+            LEFT JOIN LATERAL (SELECT min(first_submitted_at) AS submitted_at FROM report r
                                WHERE r.obligation_id = ob.id) first ON true
             WHERE ob.program_id = ${programId} AND ob.due_date <= ${asOf} ${scoped}
             GROUP BY ob.agency_id, ob.period, ob.due_date

@@ -425,10 +425,22 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung số liệu nhiệm vụ 2' });
     const inbox = (await call(officer, 'GET', `/api/reports/obligations?agency=${agency.id}`)).json();
     expect(inbox[0]).toMatchObject({ reportStatus: 'returned', returnReason: 'Bổ sung số liệu nhiệm vụ 2' });
+    const firstSubmission = inbox[0].firstSubmittedAt;
+    expect(firstSubmission).not.toBeNull();
     expect((await save(officer, 5, content({}, { progress: 70 }))).statusCode).toBe(200);
     expect((await call(head, 'POST', `/api/reports/${reportId}/submit`, { lockVersion: 6 })).statusCode).toBe(
       200,
     );
+    // Submitting again moves submitted_at, never the first submission: "on time" and the figures as of
+    // a past date keep reading the first (migration 202612061600).
+    const [row] = await rows<{ submittedAt: string; firstSubmittedAt: string }>(
+      database.db,
+      sql`SELECT submitted_at::text AS "submittedAt", first_submitted_at::text AS "firstSubmittedAt"
+          FROM report WHERE id = ${reportId}`,
+    );
+    expect(row!.submittedAt).not.toBe(row!.firstSubmittedAt);
+    const again = (await call(officer, 'GET', `/api/reports/obligations?agency=${agency.id}`)).json();
+    expect(again[0].firstSubmittedAt).toBe(firstSubmission);
     const board = (await call(coordinator, 'GET', `/api/bottlenecks?agency=${agency.id}&status=open`)).json();
     expect(board.total).toBe(1);
   });

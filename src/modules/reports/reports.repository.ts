@@ -230,7 +230,7 @@ export function reportsRepository(db: Db | Tx) {
             JOIN org_unit o ON o.id = ob.agency_id
             LEFT JOIN LATERAL (SELECT id, status, return_reason, illustrative FROM report r WHERE r.obligation_id = ob.id
                                ORDER BY revision DESC LIMIT 1) cur ON true
-            LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at FROM report r
+            LEFT JOIN LATERAL (SELECT min(first_submitted_at) AS submitted_at FROM report r
                                WHERE r.obligation_id = ob.id) first ON true
             WHERE ${sql.join(parts, sql` AND `)}
             ORDER BY ob.due_date, o.code, s.frequency`,
@@ -275,7 +275,7 @@ export function reportsRepository(db: Db | Tx) {
             FROM reporting_obligation ob
             JOIN reporting_schedule s ON s.id = ob.schedule_id
             JOIN org_unit o ON o.id = ob.agency_id
-            LEFT JOIN LATERAL (SELECT min(submitted_at) AS submitted_at,
+            LEFT JOIN LATERAL (SELECT min(first_submitted_at) AS submitted_at,
                                       bool_or(status = 'accepted') AS accepted,
                                       bool_or(illustrative) AS illustrative
                                FROM report r WHERE r.obligation_id = ob.id) first ON true

@@ -67,6 +67,8 @@ export const report = pgTable('report', {
   createdBy: integer('created_by'),
   submittedBy: integer('submitted_by'),
   submittedAt: ts('submitted_at'),
+  /** The first submission of this revision, kept when it is returned and submitted again (trigger). */
+  firstSubmittedAt: ts('first_submitted_at'),
   reviewedBy: integer('reviewed_by'),
   acceptedAt: ts('accepted_at'),
   supersededAt: ts('superseded_at'),
