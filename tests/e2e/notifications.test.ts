@@ -155,6 +155,24 @@ describe('notifications, reporting rates and illustrative reports (Chromium)', (
     await expect.poll(() => page.getByTestId('illustrative').first().textContent()).toBe('Illustrative');
   });
 
+  it('labels illustrative reports in the agency’s inbox, on the report and in the review queue', async () => {
+    const officer = await open();
+    await signIn(officer, OFFICER);
+    await officer.goto('/reports');
+    await officer.getByRole('heading', { name: 'Báo cáo tiến độ' }).waitFor();
+    const card = officer.locator('.report-inbox__item').filter({ has: officer.getByTestId('illustrative') });
+    await card.first().waitFor();
+    await card.first().getByRole('link').click();
+    await officer.locator('h1').filter({ hasText: 'Báo cáo kỳ' }).waitFor();
+    expect(await officer.getByTestId('illustrative').first().textContent()).toBe('Minh hoạ');
+    const coordinator = await open();
+    await signIn(coordinator, COORDINATOR);
+    await coordinator.goto('/reports/review');
+    await coordinator.getByRole('heading', { name: 'Duyệt báo cáo' }).first().waitFor();
+    // The one illustrative story left waiting for review (decision 100).
+    await coordinator.locator('.report-inbox__item').getByTestId('illustrative').first().waitFor();
+  });
+
   for (const [language, locale] of Object.entries(LOCALES)) {
     for (const view of [
       { name: 'desktop', options: DESKTOP },

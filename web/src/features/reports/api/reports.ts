@@ -9,6 +9,8 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 /** One agency × period × due date, with its current report's state (GET /api/reports/obligations). */
 export interface Obligation {
   id: number;
+  /** Demo mode's illustrative data, labelled wherever it shows (decision 100). */
+  illustrative: boolean;
   agency: { id: number; code: string; nameVi: string };
   frequency: string;
   period: string;
@@ -63,6 +65,8 @@ export interface ReportTask {
 /** GET /api/reports/:id: the report, the tasks its agency carries and what the caller may do now. */
 export interface ReportDetail {
   id: number;
+  /** Demo mode's illustrative data, labelled wherever it shows (decision 100). */
+  illustrative: boolean;
   obligationId: number;
   agencyId: number;
   agency: { id: number; code: string; nameVi: string; nameEn: string | null };
@@ -86,6 +90,8 @@ export interface ReportDetail {
 
 export interface ReportSummary {
   id: number;
+  /** Demo mode's illustrative data, labelled wherever it shows (decision 100). */
+  illustrative: boolean;
   agencyId: number;
   agencyCode: string;
   agencyNameVi: string;

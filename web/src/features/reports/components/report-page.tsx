@@ -25,6 +25,7 @@ import type { FileMeta } from './evidence-list.tsx';
 import { AssessmentControls, type Disagreement, ReviewActions } from './review-actions.tsx';
 import { TaskRow } from './task-row.tsx';
 import '../reports.css';
+import { IllustrativeLabel } from '../../reporting-rates/components/illustrative-label.tsx';
 
 /** `/reports/:id`: one revision of an agency's report, editable while it is the agency's draft. */
 export function ReportPage() {
@@ -114,6 +115,11 @@ function ReportView({ report }: { report: ReportDetail }) {
           agency: pick(report.agency.nameVi, report.agency.nameEn),
         })}
       />
+      {report.illustrative && (
+        <p>
+          <IllustrativeLabel /> <span className="muted">{t('illustrative.hint')}</span>
+        </p>
+      )}
       <dl className="report-meta">
         <div>
           <dt>{t('reports.report.status')}</dt>

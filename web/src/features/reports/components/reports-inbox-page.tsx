@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { useLocalized } from '../../../components/use-localized.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { type Me, type MeUnit, useMe } from '../../auth/api/get-me.ts';
+import { IllustrativeLabel } from '../../reporting-rates/components/illustrative-label.tsx';
 import { type Obligation, useObligations, useStartReport } from '../api/reports.ts';
 import '../reports.css';
 
@@ -136,6 +137,12 @@ export function ReportsInboxPage() {
                           <div className="report-inbox__head">
                             <strong>{t('reports.inbox.period', { period: o.period })}</strong>{' '}
                             <span className="muted">{t(`reports.frequency.${o.frequency}`)}</span>
+                            {o.illustrative && (
+                              <>
+                                {' '}
+                                <IllustrativeLabel />
+                              </>
+                            )}
                           </div>
                           <DueText o={o} />
                           {group === 'returned' && o.returnReason && (

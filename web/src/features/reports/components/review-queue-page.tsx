@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { orgUnitsQuery } from '../../admin/api/orgs.ts';
 import { QUEUE_PAGE_SIZE, type QueueFilter, queueFilterFromUrl, useReportQueue } from '../api/reports.ts';
 import '../reports.css';
+import { IllustrativeLabel } from '../../reporting-rates/components/illustrative-label.tsx';
 
 const toParams = (f: QueueFilter): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -79,6 +80,12 @@ export function ReviewQueuePage() {
                       {t('reports.inbox.period', { period: r.period })} ·{' '}
                       {t('reports.report.revisionShort', { n: r.revision })}
                     </span>
+                    {r.illustrative && (
+                      <>
+                        {' '}
+                        <IllustrativeLabel />
+                      </>
+                    )}
                   </div>
                   <span>
                     {t('reports.inbox.dueOn', { date: formatDate(r.dueDate) })}
