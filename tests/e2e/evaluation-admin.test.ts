@@ -10,7 +10,15 @@ import { cliActor } from '../../src/modules/audit/actor.ts';
 import type { IdentityContext } from '../../src/modules/identity/auth.service.ts';
 import { defaultIdentityOptions } from '../../src/modules/identity/identity-options.ts';
 import { createUser, revokeRole } from '../../src/modules/identity/users.service.ts';
-import { DESKTOP, PHONE, signIn, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
+import {
+  DESKTOP,
+  PHONE,
+  signIn,
+  startWebHarness,
+  type WatchedPage,
+  type WebHarness,
+  widerThanScreen,
+} from './web-harness.ts';
 
 /**
  * The evaluation desk and the agency's side, in Chromium, on the demo accounts (docs/roles.md) and the
@@ -328,16 +336,7 @@ describe('the evaluation desk and rechecks in Chromium', () => {
           await page.locator(shot.ready).first().waitFor();
           await page.waitForLoadState('networkidle');
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-          const wider = await page.evaluate(() =>
-            [...document.querySelectorAll('body *')]
-              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-              .filter((el) => !el.closest('.table-scroll, nav ul'))
-              .slice(0, 12)
-              .map(
-                (el) =>
-                  `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
-              ),
-          );
+          const wider = await widerThanScreen(page);
           expect(wider, `${shot.path()} is wider than the ${view.name} screen`).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,

@@ -11,7 +11,14 @@ import {
   requestRecheck,
   type SnapshotContent,
 } from '../../src/modules/evaluation/evaluation.service.ts';
-import { DESKTOP, PHONE, startWebHarness, type WatchedPage, type WebHarness } from './web-harness.ts';
+import {
+  DESKTOP,
+  PHONE,
+  startWebHarness,
+  type WatchedPage,
+  type WebHarness,
+  widerThanScreen,
+} from './web-harness.ts';
 
 /**
  * The public evaluation pages on a database where the coordinator has published two snapshots of the
@@ -217,17 +224,7 @@ describe('public evaluation pages in Chromium', () => {
           await page.locator(shot.ready).first().waitFor();
           await page.waitForLoadState('networkidle');
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-          // What sticks out, named, so a failure says where to look.
-          const wider = await page.evaluate(() =>
-            [...document.querySelectorAll('body *')]
-              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-              .filter((el) => !el.closest('.table-scroll, nav ul'))
-              .slice(0, 12)
-              .map(
-                (el) =>
-                  `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
-              ),
-          );
+          const wider = await widerThanScreen(page);
           expect(wider, `${shot.path()} is wider than the ${view.name} screen`).toEqual([]);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,

@@ -128,3 +128,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   const response = await page.request.post('/api/auth/sign-in', { data: { email, password } });
   expect(response.status(), `sign-in of ${email}`).toBe(200);
 }
+
+/**
+ * What sticks out past the right edge of the screen, named ("div.card 412"), so a failure says where to
+ * look. Tables in `.table-scroll` and the navigation bars' rows scroll sideways on purpose.
+ */
+export function widerThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => !el.closest('.table-scroll, nav ul'))
+      .slice(0, 12)
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+      ),
+  );
+}
